@@ -1,0 +1,113 @@
+"""What discovery pages say: article links and dates from sitemaps, RSS and index pages.
+
+No Scrapy here: spiders fetch, these functions read, so a saved sitemap or
+index page can be checked with no crawler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from email.utils import parsedate_to_datetime
+
+from lxml import etree
+
+from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime
+from newscrawl.parsers.text import clean_text
+
+_XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
+_URLS = etree.XPath("//*[local-name()='url']")
+_SITEMAPS = etree.XPath("//*[local-name()='sitemap']/*[local-name()='loc']/text()")
+_ITEMS = etree.XPath("//*[local-name()='item' or local-name()='entry']")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An article link found on a discovery page, with the date shown beside it."""
+
+    url: str
+    published: datetime | None = None
+    title: str | None = None
+
+
+def _xml(body: bytes) -> etree._Element | None:
+    try:
+        return etree.fromstring(body.strip(), parser=_XML)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _child_text(el: etree._Element, name: str) -> str | None:
+    for child in el.iter():
+        if isinstance(child.tag, str) and etree.QName(child).localname == name:
+            return clean_text(child.text) or None
+    return None
+
+
+def sitemap_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
+    """``<url>`` entries of a sitemap or Google News sitemap, with their dates."""
+    root = _xml(body)
+    if root is None:
+        return []
+    links = []
+    for url in _URLS(root):
+        loc = _child_text(url, "loc")
+        if not loc:
+            continue
+        when = _child_text(url, "publication_date") or _child_text(url, "lastmod")
+        links.append(Link(loc, parse_iso_datetime(when, default_tz), _child_text(url, "title")))
+    return links
+
+
+def sitemap_index(body: bytes) -> list[str]:
+    """Child sitemap URLs of a sitemap index."""
+    root = _xml(body)
+    return [] if root is None else [clean_text(s) for s in _SITEMAPS(root) if clean_text(s)]
+
+
+def _rss_date(text: str | None, default_tz: tzinfo) -> datetime | None:
+    if not text:
+        return None
+    try:
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return parse_iso_datetime(text, default_tz) or parse_indonesian_datetime(
+            text, default_tz=default_tz
+        )
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
+
+
+def feed_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
+    """Items of an RSS 2.0 or Atom feed, with their publication dates."""
+    root = _xml(body)
+    if root is None:
+        return []
+    links = []
+    for item in _ITEMS(root):
+        url = _child_text(item, "link")
+        if not url:  # Atom puts the URL in an attribute
+            hrefs = [c.get("href") for c in item if etree.QName(c).localname == "link"]
+            url = next((h for h in hrefs if h), None)
+        if not url:
+            continue
+        when = (
+            _child_text(item, "pubDate")
+            or _child_text(item, "published")
+            or _child_text(item, "updated")
+            or _child_text(item, "date")
+        )
+        links.append(Link(url.strip(), _rss_date(when, default_tz), _child_text(item, "title")))
+    return links
+
+
+def within(links: Iterable[Link], since: datetime | None, until: datetime | None) -> list[Link]:
+    """Links dated inside [since, until); undated links are kept (the article decides)."""
+    return [
+        link
+        for link in links
+        if link.published is None
+        or (
+            (since is None or link.published >= since) and (until is None or link.published < until)
+        )
+    ]

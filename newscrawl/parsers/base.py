@@ -1,0 +1,311 @@
+"""The article parser every outlet version subclasses.
+
+A version declares *where* things are (CSS selectors and a few patterns as class
+attributes); the methods here read structured data first (JSON-LD, ``<meta>``)
+and fall back to those selectors. A redesign is a subclass that overrides what
+changed and says how to recognise its pages in :meth:`ArticleParser.detect`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any, ClassVar
+
+from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime, to_iso
+from newscrawl.errors import IncompleteArticle, NotAnArticle
+from newscrawl.page import Page
+from newscrawl.parsers.body import Body, clean_body
+from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
+from newscrawl.record import FIELDS
+from newscrawl.urls import canonical_url, host_matches
+
+
+def _ld_names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organisation value (object, list or string)."""
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_names(item)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _ld_names(name) if name else []
+    return [value] if isinstance(value, str) else []
+
+
+def _ld_strings(value: Any) -> list[str]:
+    """Strings from a JSON-LD text-or-list value; comma lists are split."""
+    if isinstance(value, list):
+        return [s for item in value for s in _ld_strings(item)]
+    if isinstance(value, str):
+        return [part for part in value.split(",") if part.strip()]
+    return []
+
+
+class ArticleParser:
+    """One layout of one outlet. Subclasses set the class attributes below."""
+
+    outlet: ClassVar[str] = ""
+    version: ClassVar[str] = ""
+    #: Registered domains; subdomains (news.detik.com) match too.
+    domains: ClassVar[tuple[str, ...]] = ()
+    language: ClassVar[str] = "id"
+    timezone: ClassVar[tzinfo] = JAKARTA
+    #: Names that are not people in bylines (the outlet's brand).
+    not_people: ClassVar[tuple[str, ...]] = ()
+    #: View parameters that don't change the article (detik's "single").
+    drop_url_params: ClassVar[tuple[str, ...]] = ()
+    #: Removed from headlines taken from <title>/og:title (" - Kompas.com").
+    title_suffix: ClassVar[re.Pattern[str] | None] = None
+    #: URLs of pages that are never articles (galleries, videos).
+    not_article_url: ClassVar[re.Pattern[str] | None] = None
+
+    headline_css: ClassVar[str] = "h1"
+    subheadline_css: ClassVar[str] = ""
+    date_css: ClassVar[str] = ""
+    updated_css: ClassVar[str] = ""
+    author_css: ClassVar[str] = ""
+    editor_css: ClassVar[str] = ""
+    section_css: ClassVar[str] = ""
+    tags_css: ClassVar[str] = ""
+    body_css: ClassVar[str] = ""
+    #: Inside the body: ads, captions, widgets, related boxes. Skipped, tails kept.
+    body_skip_css: ClassVar[str] = ""
+    #: Lead image caption (outside the body).
+    image_caption_css: ClassVar[str] = ""
+    #: Links to the next pages of a multi-page article.
+    pages_css: ClassVar[str] = ""
+
+    dateline: ClassVar[re.Pattern[str] | None] = None
+    clutter: ClassVar[tuple[re.Pattern[str], ...]] = ()
+    stop: ClassVar[tuple[re.Pattern[str], ...]] = ()
+
+    def __init__(self, page: Page, more_pages: Sequence[Page] = ()) -> None:
+        self.page = page
+        self.more_pages = list(more_pages)
+
+    @classmethod
+    def detect(cls, page: Page) -> bool:
+        """Whether ``page`` is in this version's layout (default: its body container exists)."""
+        return bool(cls.body_css and page.sel.css(cls.body_css))
+
+    # -- the record ----------------------------------------------------------------
+
+    def parse(self) -> dict[str, Any]:
+        """The complete record, or an :class:`~newscrawl.errors.ArticleError`."""
+        self.check_article()
+        headline = self.headline()
+        if not headline:
+            raise IncompleteArticle("no headline found", reason="no_headline")
+        published = self.published_at()
+        if published is None:
+            raise IncompleteArticle("no publication date found", reason="no_date")
+        body = self.body()
+        if not body.paragraphs:
+            raise IncompleteArticle("the article body is empty", reason="empty_body")
+        updated = self.updated_at()
+        record: dict[str, Any] = {
+            "url": self.url(),
+            "outlet": self.outlet,
+            "headline": headline,
+            "subheadline": self.subheadline(),
+            "published_at": to_iso(published),
+            "updated_at": to_iso(updated) if updated and updated != published else None,
+            "authors": self.authors(),
+            "editors": self.editors(),
+            "section": self.section(),
+            "tags": self.tags(),
+            "dateline": body.dateline,
+            "body": body.text,
+            "baca_juga": body.baca_juga,
+            "editor_code": body.editor_code,
+            "images": self.images(),
+            "language": self.language,
+            "fetched_at": to_iso(self.page.fetched_at.astimezone(UTC)),
+            "parser": self.version,
+        }
+        return {key: record[key] for key in FIELDS}
+
+    def check_article(self) -> None:
+        """Raise :class:`NotAnArticle` for galleries, videos and index pages."""
+        if self.not_article_url and self.not_article_url.search(self.page.url):
+            raise NotAnArticle(f"{self.page.url} is not an article URL of {self.outlet}")
+
+    # -- helpers for subclasses ----------------------------------------------------
+
+    def css_text(self, css: str) -> str | None:
+        """Cleaned text of the first element matching ``css`` that has any."""
+        if not css:
+            return None
+        for node in self.page.sel.css(css):
+            text = clean_text(" ".join(node.css("::text").getall()))
+            if text:
+                return text
+        return None
+
+    def css_texts(self, css: str) -> list[str]:
+        if not css:
+            return []
+        return [
+            t
+            for t in (
+                clean_text(" ".join(n.css("::text").getall())) for n in self.page.sel.css(css)
+            )
+            if t
+        ]
+
+    def local(self, value: datetime | None) -> datetime | None:
+        """A UTC instant shown in the outlet's zone; stated offsets are kept."""
+        if value is not None and value.utcoffset() == timedelta(0):
+            return value.astimezone(self.timezone)
+        return value
+
+    def strip_title(self, title: str | None) -> str | None:
+        title = clean_text(title)
+        if title and self.title_suffix:
+            title = self.title_suffix.sub("", title).strip()
+        return title or None
+
+    # -- fields ----------------------------------------------------------------------
+
+    def url(self) -> str:
+        for candidate in (
+            self.page.sel.css('link[rel="canonical"]::attr(href)').get(),
+            self.page.meta("og:url"),
+        ):
+            if candidate and candidate.strip():
+                url = canonical_url(candidate, self.page.url, self.drop_url_params)
+                if host_matches(url, self.domains):
+                    return url
+        return canonical_url(self.page.url, drop_params=self.drop_url_params)
+
+    def headline(self) -> str | None:
+        ld = self.page.article_ld.get("headline")
+        return (
+            self.strip_title(ld if isinstance(ld, str) else None)
+            or self.css_text(self.headline_css)
+            or self.strip_title(self.page.meta("og:title", "twitter:title"))
+            or self.strip_title(self.page.sel.css("title::text").get())
+        )
+
+    def subheadline(self) -> str | None:
+        return self.css_text(self.subheadline_css)
+
+    def published_at(self) -> datetime | None:
+        machine = (
+            self.page.article_ld.get("datePublished"),
+            self.page.meta(
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+            ),
+        )
+        for value in machine:
+            parsed = parse_iso_datetime(value if isinstance(value, str) else None, self.timezone)
+            if parsed:
+                return self.local(parsed)
+        return self.visible_date(self.date_css)
+
+    def updated_at(self) -> datetime | None:
+        machine = (
+            self.page.article_ld.get("dateModified"),
+            self.page.meta("article:modified_time", "og:updated_time", "datemodified"),
+        )
+        for value in machine:
+            parsed = parse_iso_datetime(value if isinstance(value, str) else None, self.timezone)
+            if parsed:
+                return self.local(parsed)
+        return self.visible_date(self.updated_css)
+
+    def visible_date(self, css: str) -> datetime | None:
+        for text in self.css_texts(css):
+            parsed = parse_indonesian_datetime(
+                text, now=self.page.fetched_at, default_tz=self.timezone
+            )
+            if parsed:
+                return parsed
+        return None
+
+    def authors(self) -> list[str]:
+        values: Iterable[str | None] = (
+            _ld_names(self.page.article_ld.get("author"))
+            or self.css_texts(self.author_css)
+            or [self.page.meta("author", "article:author", "dtk:author", "content_author")]
+        )
+        return person_names(
+            (v for v in values if v and not v.startswith("http")), drop=self.not_people
+        )
+
+    def editors(self) -> list[str]:
+        ld = _ld_names(self.page.article_ld.get("editor"))
+        return person_names(ld or self.css_texts(self.editor_css), drop=self.not_people)
+
+    def section(self) -> str | None:
+        ld = self.page.article_ld.get("articleSection")
+        if isinstance(ld, list):
+            ld = ld[0] if ld else None
+        return (
+            clean_text(ld if isinstance(ld, str) else None)
+            or clean_text(self.page.meta("article:section"))
+            or (self.css_texts(self.section_css) or [None])[-1]
+        )
+
+    def tags(self) -> list[str]:
+        ld = _ld_strings(self.page.article_ld.get("keywords"))
+        return list(
+            unique(ld or self.page.meta_all("article:tag") or self.css_texts(self.tags_css))
+        )
+
+    def images(self) -> list[dict[str, str | None]]:
+        images: list[dict[str, str | None]] = []
+        lead = self.page.meta("og:image", "twitter:image")
+        if lead:
+            images.append(
+                {
+                    "url": canonical_url(lead, self.page.url),
+                    "caption": self.css_text(self.image_caption_css),
+                }
+            )
+        for container in self.body_containers(self.page):
+            for figure in container.css("figure, .wp-caption"):
+                src = figure.css("img::attr(data-src), img::attr(src)").get()
+                if src and not src.startswith("data:"):
+                    caption = clean_text(
+                        " ".join(figure.css("figcaption ::text, .wp-caption-text ::text").getall())
+                    )
+                    images.append(
+                        {"url": canonical_url(src, self.page.url), "caption": caption or None}
+                    )
+        by_url: dict[str | None, dict[str, str | None]] = {}
+        for image in images:
+            by_url.setdefault(image["url"], image)
+        return list(by_url.values())
+
+    def body_containers(self, page: Page) -> Any:
+        return page.sel.css(self.body_css)[:1] if self.body_css else []
+
+    def body_blocks(self, page: Page) -> list[Block]:
+        containers = self.body_containers(page)
+        skip = (
+            [n.root for c in containers for n in c.css(self.body_skip_css)]
+            if self.body_skip_css
+            else []
+        )
+        return text_blocks([c.root for c in containers], page.url, skip)
+
+    def body(self) -> Body:
+        blocks = [b for page in (self.page, *self.more_pages) for b in self.body_blocks(page)]
+        return clean_body(blocks, self.dateline, self.clutter, self.stop)
+
+    def page_urls(self) -> list[str]:
+        """Absolute URLs of this article's later pages, in order (multi-page articles)."""
+        if not self.pages_css:
+            return []
+        urls = [
+            canonical_url(h, self.page.url)
+            for h in self.page.sel.css(self.pages_css).css("::attr(href)").getall()
+        ]
+        own = canonical_url(self.page.url)
+        return [u for u in dict.fromkeys(urls) if u != own]

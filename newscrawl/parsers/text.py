@@ -1,0 +1,150 @@
+"""Shared text helpers: whitespace, paragraph blocks, and the names of people.
+
+Outlet parsers select *where* things are; these helpers decide what the text
+is. The body-specific rules ("Baca juga", datelines, editor codes, clutter)
+live in :mod:`newscrawl.parsers.body`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+_SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+
+#: Elements that end a paragraph of text.
+BLOCK_TAGS = frozenset(
+    ["address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+)
+
+#: Elements whose content is never body text (their tail text still is).
+SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "iframe", "ins", "figure", "figcaption", "form", "button", "svg", "video", "audio", "object", "embed", "template", "select", "input", "textarea", "picture", "source", "img", "head", "title"]
+)
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse all whitespace (NBSP and zero-width characters too) to single spaces."""
+    if not text:
+        return ""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Block:
+    """A paragraph of text and the links inside it, in document order."""
+
+    text: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)
+    #: The link text inside ``text`` starts at these offsets (same order as ``links``).
+    link_offsets: list[int] = field(default_factory=list)
+
+
+class _BlockBuilder:
+    def __init__(self, base_url: str, skip: Collection[etree._Element]) -> None:
+        self.base_url = base_url
+        self.skip = skip
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.link_starts: list[int] = []
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.parts.append(value)
+
+    def flush(self) -> None:
+        raw = "".join(self.parts)
+        text = clean_text(raw)
+        if text:
+            # Offsets are recomputed on the cleaned text by searching link titles in order.
+            offsets: list[int] = []
+            pos = 0
+            for title, _ in self.links:
+                found = text.find(title, pos)
+                offsets.append(found if found >= 0 else len(text))
+                if found >= 0:
+                    pos = found + len(title)
+            self.blocks.append(Block(text, list(self.links), offsets))
+        self.parts, self.links = [], []
+
+    def visit(self, el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if not tag or tag in SKIP_TAGS or el in self.skip:
+            return
+        if tag == "br":
+            self.flush()
+            return
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            self.flush()
+        self.text(el.text)
+        for child in el:
+            self.visit(child)
+            self.text(child.tail)
+        if tag == "a":
+            href = el.get("href")
+            title = clean_text("".join(el.itertext()))
+            if href and title and not href.startswith(("javascript:", "#", "mailto:")):
+                self.links.append((title, urljoin(self.base_url, href.strip())))
+        if is_block:
+            self.flush()
+
+
+def text_blocks(
+    containers: Iterable[etree._Element],
+    base_url: str,
+    skip: Collection[etree._Element] = (),
+) -> list[Block]:
+    """Split containers into paragraph blocks at block elements and ``<br>``.
+
+    Elements in ``skip`` (ads, captions, widgets chosen by the outlet parser) and
+    the tags in :data:`SKIP_TAGS` contribute nothing, but text after them does.
+    """
+    builder = _BlockBuilder(base_url, frozenset(skip))
+    for container in containers:
+        builder.flush()
+        builder.text(container.text)
+        for child in container:
+            builder.visit(child)
+            builder.text(child.tail)
+        builder.flush()
+    return builder.blocks
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\|| dan | and |/)\s*", re.IGNORECASE)
+_NAME_PREFIX = re.compile(
+    r"^(?:penulis|reporter|editor|editorial|oleh|by|pewarta|redaktur|kontributor|laporan|"
+    r"laporan wartawan|wartawan|penyunting|author)\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+
+
+def person_names(values: Iterable[str | None], drop: Collection[str] = ()) -> list[str]:
+    """Clean, split and de-duplicate bylines into a list of names, in order.
+
+    ``drop`` lists names that are not people (the outlet's own name, "Tim Redaksi").
+    """
+    dropped = {d.lower() for d in drop}
+    names: list[str] = []
+    for value in values:
+        for raw in _NAME_SPLIT.split(clean_text(value)):
+            name = _NAME_PREFIX.sub("", raw).strip(" .:-–")
+            if name and name.lower() not in dropped and name not in names and len(name) <= 80:
+                names.append(name)
+    return names
+
+
+def unique(values: Iterable[str]) -> Iterator[str]:
+    """``values`` cleaned, without empties and repeats, in first-seen order."""
+    seen: set[str] = set()
+    for value in values:
+        text = clean_text(value)
+        if text and text.lower() not in seen:
+            seen.add(text.lower())
+            yield text

@@ -1,0 +1,144 @@
+"""The base spider: date bounds, article requests, drops counted by reason.
+
+An outlet spider says where its articles are listed (:meth:`NewsSpider.discover`
+and its callbacks); handing each article page to the outlet's parser, following
+multi-page articles and counting what could not become a record happen here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+from w3lib.url import add_or_replace_parameters
+
+from newscrawl.api import choose_parser, parse_pages
+from newscrawl.dates import JAKARTA
+from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
+from newscrawl.errors import ArticleError
+from newscrawl.middlewares import FETCHED_AT
+from newscrawl.page import Page
+from newscrawl.parsers import outlet_versions
+
+logger = logging.getLogger(__name__)
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"-a {name}= wants YYYY-MM-DD, got {value!r}") from exc
+
+
+class NewsSpider(scrapy.Spider):
+    """Base of every outlet spider; ``name`` is the outlet name."""
+
+    #: Query parameters that turn an article URL into its single-page view.
+    single_page_params: dict[str, str] = {}
+
+    def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        since_day, until_day = parse_day(since, "since"), parse_day(until, "until")
+        # Days are the outlet's local days; ``until`` is inclusive.
+        self.since = datetime.combine(since_day, time(), JAKARTA) if since_day else None
+        self.until = (
+            datetime.combine(until_day, time(), JAKARTA) + timedelta(days=1) if until_day else None
+        )
+        if self.since and self.until and self.since >= self.until:
+            raise ValueError("since must not be after until")
+
+    # -- discovery: outlet spiders override discover() ------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self.discover():
+            yield request
+
+    def discover(self) -> Iterable[scrapy.Request]:
+        raise NotImplementedError
+
+    def in_range(self, when: datetime | None) -> bool:
+        if when is None:
+            return True
+        return (self.since is None or when >= self.since) and (
+            self.until is None or when < self.until
+        )
+
+    def article_requests(self, links: Iterable[Link]) -> Iterator[scrapy.Request]:
+        for link in within(links, self.since, self.until):
+            yield self.article_request(link.url)
+
+    def article_request(self, url: str) -> scrapy.Request:
+        if self.single_page_params:
+            url = add_or_replace_parameters(url, self.single_page_params)
+        return scrapy.Request(url, callback=self.parse_article_page, errback=self.article_failed)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        """A sitemap index (follow its children) or a (news) sitemap (request its articles)."""
+        for child in sitemap_index(response.body):
+            yield response.follow(child, callback=self.parse_sitemap)
+        yield from self.article_requests(sitemap_links(response.body))
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        yield from self.article_requests(feed_links(response.body))
+
+    # -- articles -------------------------------------------------------------------
+
+    def fetched_at(self, response: Response) -> datetime:
+        """When the page was fetched: the archive's date on replay, else now."""
+        replayed = response.meta.get(FETCHED_AT)
+        return replayed if isinstance(replayed, datetime) else datetime.now(UTC)
+
+    def parse_article_page(self, response: Response) -> Iterator[Any]:
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        try:
+            page = Page.from_bytes(
+                response.body, response.url, self.fetched_at(response), content_type
+            )
+        except ArticleError as exc:
+            self.drop(exc.reason, response.url, exc.detail)
+            return
+        pages: list[Page] = [*response.meta.get("newscrawl_pages", []), page]
+        remaining: list[str] | None = response.meta.get("newscrawl_remaining")
+        if remaining is None:
+            parser_cls = choose_parser(page, self.name) or outlet_versions(self.name)[-1]
+            remaining = parser_cls(page).page_urls()
+        if remaining:
+            meta = {"newscrawl_pages": pages, "newscrawl_remaining": remaining[1:]}
+            yield scrapy.Request(
+                remaining[0],
+                callback=self.parse_article_page,
+                errback=self.article_failed,
+                meta=meta,
+            )
+            return
+        try:
+            record = parse_pages(pages, self.name)
+        except ArticleError as exc:
+            self.drop(exc.reason, response.url, exc.detail)
+            return
+        published = datetime.fromisoformat(record["published_at"])
+        if not self.in_range(published):
+            self.crawler.stats.inc_value("newscrawl/skipped/out_of_range")
+            return
+        yield record
+
+    def article_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            self.drop(f"http_{status}", request.url, f"HTTP {status}")
+        else:
+            self.drop("download_error", request.url, repr(failure.value))
+
+    def drop(self, reason: str, url: str, detail: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newscrawl/dropped/{reason}")
+        logger.warning("dropped %s (%s): %s", url, reason, detail)

@@ -1,0 +1,108 @@
+"""WARC archives: write saved pages into one, and look pages up in several.
+
+The replay middleware answers requests from :class:`WarcArchive`; tests and
+benchmarks build fixture sites with :func:`write_warc`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from w3lib.url import canonicalize_url
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+#: Headers that described the bytes on the wire, not the decoded payload we store.
+_WIRE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+
+
+@dataclass(frozen=True)
+class SavedResponse:
+    url: str
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    fetched_at: datetime | None = None
+
+
+def lookup_key(url: str) -> str:
+    """The archive key of a URL: canonical form without the scheme (http == https)."""
+    return canonicalize_url(url, keep_fragments=False).split("://", 1)[-1]
+
+
+def write_warc(path: str | Path, responses: Iterable[SavedResponse]) -> int:
+    """Write ``responses`` as WARC response records (gzip when ``path`` ends in .gz)."""
+    count = 0
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
+        for saved in responses:
+            headers = [(k, v) for k, v in saved.headers if k.lower() not in _WIRE_HEADERS]
+            headers.append(("Content-Length", str(len(saved.body))))
+            http = StatusAndHeaders(
+                f"{saved.status} {_reason(saved.status)}", headers, protocol="HTTP/1.1"
+            )
+            when = (saved.fetched_at or datetime(2026, 1, 1, tzinfo=UTC)).astimezone(UTC)
+            record = writer.create_warc_record(
+                saved.url,
+                "response",
+                payload=io.BytesIO(saved.body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": when.strftime("%Y-%m-%dT%H:%M:%SZ")},
+            )
+            writer.write_record(record)
+            count += 1
+    return count
+
+
+def _reason(status: int) -> str:
+    return {
+        200: "OK",
+        301: "Moved Permanently",
+        302: "Found",
+        404: "Not Found",
+        500: "Internal Server Error",
+    }.get(status, "Status")
+
+
+class WarcArchive:
+    """An index of response records over one or more WARC files, read on demand."""
+
+    def __init__(self, paths: Sequence[str | Path]) -> None:
+        self._index: dict[str, tuple[Path, int]] = {}
+        for path in map(Path, paths):
+            with path.open("rb") as stream:
+                records = ArchiveIterator(stream)
+                for record in records:
+                    if record.rec_type != "response":
+                        continue
+                    uri = record.rec_headers.get_header("WARC-Target-URI")
+                    if uri:
+                        # Later captures of the same URL win, as in a re-crawl.
+                        self._index[lookup_key(uri)] = (path, records.get_record_offset())
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def get(self, url: str) -> SavedResponse | None:
+        where = self._index.get(lookup_key(url))
+        if where is None:
+            return None
+        path, offset = where
+        with path.open("rb") as stream:
+            stream.seek(offset)
+            record = next(iter(ArchiveIterator(stream)))
+            http = record.http_headers
+            body = record.content_stream().read()
+            date = record.rec_headers.get_header("WARC-Date")
+            fetched = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else None
+            status = int(http.get_statuscode()) if http else 200
+            headers = [
+                (k, v) for k, v in (http.headers if http else []) if k.lower() not in _WIRE_HEADERS
+            ]
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+        return SavedResponse(uri, status, headers, body, fetched)

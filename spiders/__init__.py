@@ -1,0 +1,1 @@
+"""One spider module per outlet; the spider name is the outlet name."""

@@ -1,0 +1,85 @@
+"""Run a real ``scrapy crawl`` against a fixture site replayed from a WARC.
+
+A fixture site is ``tests/fixtures/<outlet>/site.json``: a list of
+``{"url", "file", "content_type", "status"}``; ``file`` is relative to the outlet's
+fixture folder (or ``shared:<path>``), and may be omitted for an empty body.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newscrawl.warc import SavedResponse, write_warc
+from tests.cases import FIXTURES, ROOT, read_page
+
+#: The fetch time written into fixture WARCs (replay makes it the records' fetched_at).
+FIXTURE_FETCHED_AT = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def site_responses(outlet: str, site: str = "site.json") -> list[SavedResponse]:
+    entries = json.loads((FIXTURES / outlet / site).read_text("utf-8"))
+    return [
+        SavedResponse(
+            url=e["url"],
+            status=e.get("status", 200),
+            headers=[("Content-Type", e.get("content_type", "text/html; charset=UTF-8"))],
+            body=read_page(e["file"], outlet) if e.get("file") else b"",
+            fetched_at=FIXTURE_FETCHED_AT,
+        )
+        for e in entries
+    ]
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    lines: list[str]
+    stats: dict[str, Any]
+    log: str
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.lines]
+
+
+def replay_crawl(
+    outlet: str,
+    tmp_path: Path,
+    responses: list[SavedResponse] | None = None,
+    args: tuple[str, ...] = (),
+) -> CrawlResult:
+    """``scrapy crawl <outlet>`` as a subprocess, every request answered from a WARC."""
+    warc = tmp_path / f"{outlet}-site.warc.gz"
+    write_warc(warc, responses if responses is not None else site_responses(outlet))
+    out, stats, log = tmp_path / "out.jsonl", tmp_path / "stats.json", tmp_path / "crawl.log"
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        outlet,
+        "-O",
+        str(out),
+        "-s",
+        f"NEWSCRAWL_REPLAY={warc}",
+        "-s",
+        f"NEWSCRAWL_STATS_FILE={stats}",
+        "-s",
+        f"LOG_FILE={log}",
+        "-s",
+        "LOG_LEVEL=INFO",
+        *args,
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=300, check=False)
+    log_text = log.read_text("utf-8") if log.exists() else proc.stderr.decode("utf-8", "replace")
+    lines = out.read_text("utf-8").splitlines() if out.exists() else []
+    stat_values = json.loads(stats.read_text("utf-8")) if stats.exists() else {}
+    return CrawlResult(proc.returncode, lines, stat_values, log_text)

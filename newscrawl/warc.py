@@ -51,6 +51,7 @@ def write_warc(path: str | Path, responses: Iterable[SavedResponse]) -> int:
                 saved.url,
                 "response",
                 payload=io.BytesIO(saved.body),
+                length=len(saved.body),
                 http_headers=http,
                 warc_headers_dict={"WARC-Date": when.strftime("%Y-%m-%dT%H:%M:%SZ")},
             )

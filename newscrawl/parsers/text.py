@@ -18,13 +18,78 @@ _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 
 #: Elements that end a paragraph of text.
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 
 #: Elements whose content is never body text (their tail text still is).
 SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "iframe", "ins", "figure", "figcaption", "form", "button", "svg", "video", "audio", "object", "embed", "template", "select", "input", "textarea", "picture", "source", "img", "head", "title"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "ins",
+        "figure",
+        "figcaption",
+        "form",
+        "button",
+        "svg",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "template",
+        "select",
+        "input",
+        "textarea",
+        "picture",
+        "source",
+        "img",
+        "head",
+        "title",
+    ]
 )
+
+_BLOCK_MEDIA = frozenset("figure iframe video audio object embed picture".split())
 
 
 def clean_text(text: str | None) -> str:
@@ -76,6 +141,8 @@ class _BlockBuilder:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.rsplit("}", 1)[-1].lower()
         if not tag or tag in SKIP_TAGS or el in self.skip:
+            if tag in BLOCK_TAGS or tag in _BLOCK_MEDIA:
+                self.flush()  # a skipped figure or ad box still separates paragraphs
             return
         if tag == "br":
             self.flush()

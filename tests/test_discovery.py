@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
+
+WIB = timezone(timedelta(hours=7))
+
+NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+ <url><loc>https://www.nusadaily.com/satu</loc>
+  <news:news><news:publication><news:name>Nusadaily</news:name><news:language>id</news:language>
+  </news:publication><news:publication_date>2026-06-25T09:15:00+07:00</news:publication_date>
+  <news:title>Satu</news:title></news:news></url>
+ <url><loc> https://www.nusadaily.com/dua </loc><lastmod>2026-06-24</lastmod></url>
+ <url><lastmod>2026-06-24</lastmod></url>
+</urlset>"""
+
+
+def test_news_sitemap_links_and_dates() -> None:
+    links = sitemap_links(NEWS_SITEMAP)
+    assert links == [
+        Link("https://www.nusadaily.com/satu", datetime(2026, 6, 25, 9, 15, tzinfo=WIB), "Satu"),
+        Link("https://www.nusadaily.com/dua", datetime(2026, 6, 24, tzinfo=WIB), None),
+    ]
+    assert links[1].published.utcoffset() == timedelta(hours=7)  # type: ignore[union-attr]
+
+
+def test_sitemap_index() -> None:
+    body = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    <sitemap><loc>https://x.id/sitemap-1.xml</loc></sitemap>
+    <sitemap><loc>https://x.id/sitemap-2.xml</loc></sitemap></sitemapindex>"""
+    assert sitemap_index(body) == ["https://x.id/sitemap-1.xml", "https://x.id/sitemap-2.xml"]
+    assert sitemap_index(NEWS_SITEMAP) == []
+
+
+def test_rss_items_with_rfc822_dates_and_a_leading_blank_line() -> None:
+    body = b"""
+<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>
+<item><title>Satu</title><link>https://x.id/1</link><pubDate>Thu, 05 Nov 2015 14:56:43 +0700</pubDate></item>
+<item><title>Dua</title><link>https://x.id/2</link><pubDate>Kamis, 05 Nov 2015 10:00 WIB</pubDate></item>
+<item><title>Tanpa tautan</title></item>
+</channel></rss>"""
+    links = feed_links(body)
+    assert [link.url for link in links] == ["https://x.id/1", "https://x.id/2"]
+    assert links[0].published == datetime(2015, 11, 5, 14, 56, 43, tzinfo=WIB)
+    assert links[1].published == datetime(2015, 11, 5, 10, 0, tzinfo=WIB)
+
+
+def test_atom_entries() -> None:
+    body = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
+    <link rel="alternate" href="https://x.id/a"/><published>2026-01-02T03:04:05Z</published></entry></feed>"""
+    (link,) = feed_links(body)
+    assert link.url == "https://x.id/a"
+    assert link.published == datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+
+
+def test_not_xml_gives_nothing() -> None:
+    assert sitemap_links(b"<html><body>502 Bad Gateway</body></html>") == []
+    assert feed_links(b"") == []
+
+
+def test_within_keeps_undated_links() -> None:
+    day = datetime(2026, 6, 25, tzinfo=WIB)
+    links = [
+        Link("a", day - timedelta(days=2)),
+        Link("b", day),
+        Link("c", None),
+        Link("d", day + timedelta(days=1)),
+    ]
+    kept = within(links, since=day - timedelta(days=1), until=day + timedelta(days=1))
+    assert [link.url for link in kept] == ["b", "c"]

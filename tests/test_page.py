@@ -1,0 +1,54 @@
+"""Decoding and reading a page once: charsets, JSON-LD, metas, empty bodies."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newscrawl.errors import ArticleError
+from newscrawl.page import Page, decode_html
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+TEXT = "Jum’at, berita café — Rp 5.000"
+
+
+def test_utf8_bytes_win_over_a_false_latin1_declaration() -> None:
+    body = f'<meta charset="iso-8859-1"><p>{TEXT}</p>'.encode()
+    assert TEXT in decode_html(body, "text/html; charset=ISO-8859-1")
+
+
+def test_declared_charset_used_when_bytes_are_not_utf8() -> None:
+    body = '<meta charset="windows-1252"><p>café “kutip”</p>'.encode("cp1252")
+    assert "café “kutip”" in decode_html(body)
+
+
+def test_false_utf8_declaration_falls_back_to_windows_1252() -> None:
+    body = '<meta charset="utf-8"><p>café</p>'.encode("cp1252")
+    assert "café" in decode_html(body, "text/html; charset=utf-8")
+
+
+def test_bom_decides() -> None:
+    utf16 = b"\xff\xfe" + "<p>ü</p>".encode("utf-16-le")
+    assert decode_html(utf16, "text/html; charset=iso-8859-1") == "<p>ü</p>"
+
+
+@pytest.mark.parametrize("body", [b"", b"   \n  "])
+def test_empty_response_is_refused_with_a_reason(body: bytes) -> None:
+    with pytest.raises(ArticleError) as info:
+        Page.from_bytes(body, "https://x.id/a", NOW)
+    assert info.value.reason == "empty_response"
+
+
+def test_json_ld_graph_and_broken_scripts() -> None:
+    html = """<html><head>
+    <script type="application/ld+json">{not json</script>
+    <script type="application/ld+json">{"@graph": [{"@type": "WebPage"},
+      {"@type": ["NewsArticle"], "headline": "Judul"}]}</script>
+    <meta property="og:title" content="OG"><meta name="Author" content="  Budi ">
+    </head><body><p>x</p></body></html>"""
+    page = Page(html, "https://x.id/a", NOW)
+    assert page.article_ld["headline"] == "Judul"
+    assert page.meta("og:title") == "OG"
+    assert page.meta("author") == "Budi"
+    assert page.meta("missing", "og:title") == "OG"

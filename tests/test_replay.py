@@ -1,0 +1,89 @@
+"""WARC writing and the replay middleware."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse, TextResponse
+from scrapy.settings import Settings
+
+from newscrawl.middlewares import FETCHED_AT, BackoffRetryMiddleware, ReplayMiddleware
+from newscrawl.warc import SavedResponse, WarcArchive, write_warc
+
+WHEN = datetime(2026, 6, 30, 1, 2, 3, tzinfo=UTC)
+PAGES = [
+    SavedResponse(
+        "https://www.nusadaily.com/a",
+        200,
+        [("Content-Type", "text/html; charset=UTF-8")],
+        "<html><body><p>Satu — dua</p></body></html>".encode(),
+        WHEN,
+    ),
+    SavedResponse(
+        "https://www.nusadaily.com/rss/latest-posts",
+        200,
+        [("Content-Type", "application/rss+xml")],
+        b"<rss></rss>",
+        WHEN,
+    ),
+    SavedResponse(
+        "https://www.nusadaily.com/broken", 500, [("Content-Type", "text/html")], b"oops", WHEN
+    ),
+]
+
+
+@pytest.fixture(params=["site.warc", "site.warc.gz"])
+def archive(request: pytest.FixtureRequest, tmp_path: Path) -> WarcArchive:
+    path = tmp_path / request.param
+    assert write_warc(path, PAGES) == 3
+    return WarcArchive([path])
+
+
+def test_archive_returns_what_was_written(archive: WarcArchive) -> None:
+    saved = archive.get("https://www.nusadaily.com/a")
+    assert saved is not None
+    assert saved.body == PAGES[0].body
+    assert saved.status == 200
+    assert saved.fetched_at == WHEN
+    assert ("Content-Type", "text/html; charset=UTF-8") in saved.headers
+
+
+def test_scheme_and_query_order_do_not_matter(archive: WarcArchive) -> None:
+    assert archive.get("http://www.nusadaily.com/a") is not None
+    assert archive.get("https://www.nusadaily.com/missing") is None
+
+
+def test_replay_answers_requests_and_404s_the_rest(archive: WarcArchive) -> None:
+    middleware = ReplayMiddleware(archive)
+    request = Request("https://www.nusadaily.com/a")
+    response = middleware.process_request(request)
+    assert isinstance(response, HtmlResponse)
+    assert "Satu — dua" in response.text
+    assert request.meta[FETCHED_AT] == WHEN
+    feed = middleware.process_request(Request("https://www.nusadaily.com/rss/latest-posts"))
+    assert isinstance(feed, TextResponse)
+    assert middleware.process_request(Request("https://www.nusadaily.com/broken")).status == 500
+    assert middleware.process_request(Request("https://www.nusadaily.com/nope")).status == 404
+
+
+def test_later_captures_of_a_url_win(tmp_path: Path) -> None:
+    first = tmp_path / "old.warc.gz"
+    second = tmp_path / "new.warc.gz"
+    write_warc(first, [PAGES[0]])
+    write_warc(second, [SavedResponse(PAGES[0].url, 200, [], b"<p>baru</p>", WHEN)])
+    assert WarcArchive([first, second]).get(PAGES[0].url).body == b"<p>baru</p>"  # type: ignore[union-attr]
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    settings = Settings(
+        {
+            "RETRY_ENABLED": True,
+            "NEWSCRAWL_RETRY_BACKOFF_BASE": 2.0,
+            "NEWSCRAWL_RETRY_BACKOFF_MAX": 5.0,
+        }
+    )
+    middleware = BackoffRetryMiddleware(settings)
+    assert [middleware.backoff(n) for n in (1, 2, 3, 4)] == [1.0, 2.0, 4.0, 5.0]

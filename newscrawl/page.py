@@ -100,7 +100,7 @@ class Page:
 
     @cached_property
     def json_ld(self) -> list[dict[str, Any]]:
-        """Every JSON-LD object on the page, ``@graph`` members flattened; broken scripts skipped."""
+        """Every JSON-LD object, ``@graph`` members flattened; broken scripts skipped."""
         items: list[dict[str, Any]] = []
         for script in _JSONLD_SCRIPTS(self.sel.root):
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
@@ -42,7 +42,7 @@ class NewsSpider(scrapy.Spider):
     """Base of every outlet spider; ``name`` is the outlet name."""
 
     #: Query parameters that turn an article URL into its single-page view.
-    single_page_params: dict[str, str] = {}
+    single_page_params: ClassVar[dict[str, str]] = {}
 
     def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -97,7 +97,8 @@ class NewsSpider(scrapy.Spider):
         return replayed if isinstance(replayed, datetime) else datetime.now(UTC)
 
     def parse_article_page(self, response: Response) -> Iterator[Any]:
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        raw_type = response.headers.get("Content-Type")
+        content_type = raw_type.decode("latin-1") if raw_type else None
         try:
             page = Page.from_bytes(
                 response.body, response.url, self.fetched_at(response), content_type
@@ -132,8 +133,9 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        error = failure.value
+        if isinstance(error, HttpError):
+            status = error.response.status
             self.drop(f"http_{status}", request.url, f"HTTP {status}")
         else:
             self.drop("download_error", request.url, repr(failure.value))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
 
@@ -53,7 +53,7 @@ def test_atom_entries() -> None:
     <link rel="alternate" href="https://x.id/a"/><published>2026-01-02T03:04:05Z</published></entry></feed>"""
     (link,) = feed_links(body)
     assert link.url == "https://x.id/a"
-    assert link.published == datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    assert link.published == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def test_not_xml_gives_nothing() -> None:

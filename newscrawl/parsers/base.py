@@ -246,10 +246,11 @@ class ArticleParser:
         ld = self.page.article_ld.get("articleSection")
         if isinstance(ld, list):
             ld = ld[0] if ld else None
+        crumbs = self.css_texts(self.section_css)
         return (
             clean_text(ld if isinstance(ld, str) else None)
             or clean_text(self.page.meta("article:section"))
-            or (self.css_texts(self.section_css) or [None])[-1]
+            or (crumbs[-1] if crumbs else None)
         )
 
     def tags(self) -> list[str]:

@@ -89,7 +89,7 @@ SKIP_TAGS = frozenset(
     ]
 )
 
-_BLOCK_MEDIA = frozenset("figure iframe video audio object embed picture".split())
+_BLOCK_MEDIA = frozenset({"figure", "iframe", "video", "audio", "object", "embed", "picture"})
 
 
 def clean_text(text: str | None) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from newscrawl.errors import ArticleError, IncompleteArticle, UnsupportedSite
+from newscrawl.errors import ArticleError, IncompleteArticle, NotAnArticle, UnsupportedSite
 from newscrawl.page import Page
 from newscrawl.parsers import registry
 from newscrawl.parsers.base import ArticleParser
@@ -37,8 +37,12 @@ def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, A
     outlet = outlet or outlet_for_url(first.url)
     parser_cls = choose_parser(first, outlet)
     if parser_cls is None:
-        # No version recognises the layout: try the newest, and say so if it fails.
+        # No version recognises the layout. Without article markup it is some other
+        # page (category, tag, search); with it, a redesign: try the newest version
+        # and say so if it fails.
         newest = registry()[outlet][-1]
+        if not newest.looks_like_article(first):
+            raise NotAnArticle(f"{first.url}: no article layout of {outlet} and no article markup")
         try:
             record = newest(first, pages[1:]).parse()
         except IncompleteArticle as exc:

@@ -43,9 +43,20 @@ class NewsSpider(scrapy.Spider):
 
     #: Query parameters that turn an article URL into its single-page view.
     single_page_params: ClassVar[dict[str, str]] = {}
+    #: Where discovery starts; ``-a base_url=http://127.0.0.1:8080`` points a spider at a
+    #: local copy of the site (benchmarks, tests).
+    base_url: str = ""
 
-    def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        base_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
+        if base_url:
+            self.base_url = base_url.rstrip("/")
         since_day, until_day = parse_day(since, "since"), parse_day(until, "until")
         # Days are the outlet's local days; ``until`` is inclusive.
         self.since = datetime.combine(since_day, time(), JAKARTA) if since_day else None

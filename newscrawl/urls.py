@@ -13,11 +13,14 @@ _TRACKING = re.compile(
 )
 
 
-def canonical_url(url: str, base: str | None = None, drop_params: Iterable[str] = ()) -> str:
+def canonical_url(
+    url: str, base: str | None = None, drop_params: Iterable[str] = (), https: bool = True
+) -> str:
     """Normalise ``url`` (resolved against ``base``) into the form records carry.
 
     ``drop_params`` names outlet-specific view parameters (detik's ``single``,
-    kompas' ``page``) that do not change which article the URL names.
+    kompas' ``page``) that do not change which article the URL names. With
+    ``https=False`` the scheme is kept (links to follow, e.g. on a local test server).
     """
     if base:
         url = urljoin(base, url.strip())
@@ -28,7 +31,9 @@ def canonical_url(url: str, base: str | None = None, drop_params: Iterable[str] 
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not _TRACKING.match(k) and k.lower() not in dropped
     ]
-    scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme
+    scheme = parts.scheme or "https"
+    if https and scheme == "http":
+        scheme = "https"
     host = (parts.hostname or "").lower()
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
     path = parts.path or "/"
@@ -45,3 +50,8 @@ def host_matches(url: str, domains: Iterable[str]) -> bool:
     """Whether ``url``'s host is one of ``domains`` or a subdomain of one."""
     host = (urlsplit(url).hostname or "").lower()
     return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def link_url(url: str, base: str) -> str:
+    """A discovered link to follow: absolute, without tracking parameters or fragment."""
+    return canonical_url(url, base, https=False)

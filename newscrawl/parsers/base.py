@@ -19,7 +19,7 @@ from newscrawl.page import Page
 from newscrawl.parsers.body import Body, clean_body
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.record import FIELDS
-from newscrawl.urls import canonical_url, host_matches
+from newscrawl.urls import canonical_url, host_matches, link_url
 
 
 def _ld_names(value: Any) -> list[str]:
@@ -304,9 +304,11 @@ class ArticleParser:
         """Absolute URLs of this article's later pages, in order (multi-page articles)."""
         if not self.pages_css:
             return []
-        urls = [
-            canonical_url(h, self.page.url)
-            for h in self.page.sel.css(self.pages_css).css("::attr(href)").getall()
-        ]
-        own = canonical_url(self.page.url)
-        return [u for u in dict.fromkeys(urls) if u != own]
+        hrefs = self.page.sel.css(self.pages_css).css("::attr(href)").getall()
+        own = link_url(self.page.url, self.page.url)
+        return [u for u in dict.fromkeys(link_url(h, self.page.url) for h in hrefs) if u != own]
+
+    @staticmethod
+    def looks_like_article(page: Page) -> bool:
+        """Structured data says this page is an article (used when no version recognises it)."""
+        return bool(page.article_ld) or (page.meta("og:type") or "").lower() == "article"

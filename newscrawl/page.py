@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from functools import cached_property
@@ -19,6 +20,8 @@ from newscrawl.errors import ArticleError
 _JSONLD = JsonLdExtractor()
 _JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
 _METAS = etree.XPath("//meta[@content]")
+#: A complete page closes its body or its document; a cut-off download does neither.
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -86,6 +89,8 @@ class Page:
     def __init__(self, text: str, url: str, fetched_at: datetime) -> None:
         if not text.strip():
             raise ArticleError("the response body is empty", reason="empty_response")
+        if not _DOCUMENT_END.search(text, max(0, len(text) - 200_000)):
+            raise ArticleError("the page ends before </body> or </html>", reason="truncated")
         self.url = url
         self.fetched_at = fetched_at
         self.sel = parsel.Selector(text=text, type="html", base_url=url)

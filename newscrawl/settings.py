@@ -40,9 +40,8 @@ EXTENSIONS = {
 }
 
 # One run, one file: output/<outlet>/<run timestamp>.jsonl, UTF-8 as-is, stable key order.
-FEEDS = {
-    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
-}
+# Used when the command line names no feed (-o/-O); empty turns it off.
+NEWSCRAWL_OUTPUT = "output/%(name)s/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = [
     "url",

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
@@ -65,6 +66,15 @@ class NewsSpider(scrapy.Spider):
         )
         if self.since and self.until and self.since >= self.until:
             raise ValueError("since must not be after until")
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        # The default feed, unless the command line asked for its own (-o/-O).
+        output = settings.get("NEWSCRAWL_OUTPUT")
+        if output and not settings.getdict("FEEDS"):
+            feed = {"format": "jsonlines", "encoding": "utf-8"}
+            settings.set("FEEDS", {output: feed}, priority="spider")
 
     # -- discovery: outlet spiders override discover() ------------------------------
 

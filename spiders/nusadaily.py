@@ -19,6 +19,8 @@ class NusadailySpider(NewsSpider):
 
     def discover(self) -> Iterable[scrapy.Request]:
         yield scrapy.Request(f"{self.base_url}/rss/latest-posts", callback=self.parse_feed)
+        yield scrapy.Request(f"{self.base_url}/gnews/feed", callback=self.parse_sitemap)
+        # Varient 3 moved the Google News sitemap here.
         yield scrapy.Request(f"{self.base_url}/sitemap-news.xml", callback=self.parse_sitemap)
         if self.since is not None:
             # Feeds only hold the latest posts; a backfill walks every category's pages.

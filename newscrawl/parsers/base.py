@@ -8,6 +8,7 @@ changed and says how to recognise its pages in :meth:`ArticleParser.detect`.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -16,20 +17,21 @@ from typing import Any, ClassVar
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime, to_iso
 from newscrawl.errors import IncompleteArticle, NotAnArticle
 from newscrawl.page import Page
-from newscrawl.parsers.body import Body, clean_body
+from newscrawl.parsers.body import Body, clean_body, image_caption
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.record import FIELDS
 from newscrawl.urls import canonical_url, host_matches, link_url
 
 
-def _ld_names(value: Any) -> list[str]:
+def ld_names(value: Any) -> list[str]:
     """Names from a JSON-LD person/organisation value (object, list or string)."""
     if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item)]
+        return [name for item in value for name in ld_names(item)]
     if isinstance(value, dict):
         name = value.get("name")
-        return _ld_names(name) if name else []
-    return [value] if isinstance(value, str) else []
+        return ld_names(name) if name else []
+    # CMS templates often print JSON-LD strings HTML-escaped ("&#039;").
+    return [html.unescape(value)] if isinstance(value, str) else []
 
 
 def _ld_strings(value: Any) -> list[str]:
@@ -37,8 +39,11 @@ def _ld_strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _ld_strings(item)]
     if isinstance(value, str):
-        return [part for part in value.split(",") if part.strip()]
+        return [part for part in html.unescape(value).split(",") if part.strip()]
     return []
+
+
+_SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}(?=\.\w{3,4}$)")
 
 
 class ArticleParser:
@@ -160,7 +165,7 @@ class ArticleParser:
         return value
 
     def strip_title(self, title: str | None) -> str | None:
-        title = clean_text(title)
+        title = clean_text(html.unescape(title) if title else title)
         if title and self.title_suffix:
             title = self.title_suffix.sub("", title).strip()
         return title or None
@@ -230,7 +235,7 @@ class ArticleParser:
 
     def authors(self) -> list[str]:
         values: Iterable[str | None] = (
-            _ld_names(self.page.article_ld.get("author"))
+            ld_names(self.page.article_ld.get("author"))
             or self.css_texts(self.author_css)
             or [self.page.meta("author", "article:author", "dtk:author", "content_author")]
         )
@@ -239,7 +244,7 @@ class ArticleParser:
         )
 
     def editors(self) -> list[str]:
-        ld = _ld_names(self.page.article_ld.get("editor"))
+        ld = ld_names(self.page.article_ld.get("editor"))
         return person_names(ld or self.css_texts(self.editor_css), drop=self.not_people)
 
     def section(self) -> str | None:
@@ -269,20 +274,29 @@ class ArticleParser:
                     "caption": self.css_text(self.image_caption_css),
                 }
             )
-        for container in self.body_containers(self.page):
-            for figure in container.css("figure, .wp-caption"):
-                src = figure.css("img::attr(data-src), img::attr(src)").get()
-                if src and not src.startswith("data:"):
-                    caption = clean_text(
-                        " ".join(figure.css("figcaption ::text, .wp-caption-text ::text").getall())
-                    )
-                    images.append(
-                        {"url": canonical_url(src, self.page.url), "caption": caption or None}
-                    )
+        images.extend(self.body_images())
         by_url: dict[str | None, dict[str, str | None]] = {}
         for image in images:
-            by_url.setdefault(image["url"], image)
+            # One picture in two sizes (WordPress "-696x392") is one image.
+            by_url.setdefault(_SIZE_SUFFIX.sub("", image["url"] or ""), image)
         return list(by_url.values())
+
+    def body_images(self) -> list[dict[str, str | None]]:
+        """Images inside the body with their captions (figcaption, or a credit line after)."""
+        found: list[dict[str, str | None]] = []
+        for container in self.body_containers(self.page):
+            skipped = set(container.css(self.body_skip_css)) if self.body_skip_css else set()
+            skip_roots = {node.root for node in skipped}
+            for img in container.root.iter("img"):
+                if any(anc in skip_roots for anc in img.iterancestors()):
+                    continue
+                src = img.get("data-src") or img.get("src")
+                if not src or src.startswith("data:"):
+                    continue
+                found.append(
+                    {"url": canonical_url(src, self.page.url), "caption": image_caption(img)}
+                )
+        return found
 
     def body_containers(self, page: Page) -> Any:
         return page.sel.css(self.body_css)[:1] if self.body_css else []

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from newscrawl.parsers.text import Block, clean_text
 
 _DASH = r"[-–—]"
@@ -25,6 +27,11 @@ _RELATED_LABEL = (
 )
 RELATED_LABEL = re.compile(r"^[\W_]*" + _RELATED_LABEL, re.IGNORECASE)
 _RELATED_INSIDE = re.compile(r"(?<=[.!?\"”’)])\s+" + _RELATED_LABEL, re.IGNORECASE)
+
+#: A caption line: short, ending in a photo credit, "(Foto: Dok. Humas)".
+CAPTION = re.compile(
+    r"^.{0,300}\((?:foto|photo|ilustrasi|dok(?:umentasi)?)\b\.?\s*[:.]?[^()]*\)\W*$", re.I
+)
 
 #: Blocks that are never body text, whatever the outlet.
 CLUTTER = (
@@ -42,6 +49,7 @@ CLUTTER = (
         re.IGNORECASE,
     ),
     re.compile(r"^\W*(?:foto|photo|ilustrasi|sumber foto)\s*:", re.IGNORECASE),
+    CAPTION,
 )
 
 #: Blocks that end the body: syndication footers and what follows them.
@@ -51,9 +59,27 @@ STOP = (
 
 #: A trailing editor code: "(ant)", "(mdk/ded)", "(ap/wan)", "(*)", "(T.K011/B/A029)".
 _EDITOR_CODE = re.compile(
-    r"\(\s*(\*|[a-z0-9]{1,8}(?:\s*/\s*[a-z0-9]{1,8})*|[A-Za-z0-9.]{1,8}(?:\s*/\s*[A-Za-z0-9.]{1,8})+)"
-    r"\s*\)\W*$"
+    r"\(\s*(\*|(?=[^)]*[A-Za-z])(?:[a-z0-9]{1,8}(?:\s*/\s*[a-z0-9]{1,8})*"
+    r"|[A-Za-z0-9.]{1,8}(?:\s*/\s*[A-Za-z0-9.]{1,8})+))\s*\)[\s.]*$"
 )
+
+
+def image_caption(img: etree._Element) -> str | None:
+    """The caption of a body image: its figure's figcaption, or a credit line right after it."""
+    for ancestor in img.iterancestors():
+        if ancestor.tag == "figure" or "wp-caption" in (ancestor.get("class") or ""):
+            texts = ancestor.xpath(
+                ".//figcaption//text() | .//*[contains(@class, 'wp-caption-text')]//text()"
+            )
+            return clean_text(" ".join(texts)) or None
+    # TinyMCE bodies put the image in a paragraph and the caption in the next one.
+    holder = img.getparent()
+    following = holder.getnext() if holder is not None else None
+    if following is not None:
+        text = clean_text(" ".join(following.itertext()))
+        if CAPTION.match(text):
+            return text
+    return None
 
 
 def dateline_pattern(brand: str | None = None, agency: str | None = None) -> re.Pattern[str]:
@@ -74,7 +100,9 @@ def dateline_pattern(brand: str | None = None, agency: str | None = None) -> re.
         place_first = rf"(?P<place2>{_PLACE})\s*,\s*(?:{brand}){agency_part}\s*{_DASH}+\s*"
         return re.compile(rf"^[\W_]*(?:{brand_first}|{place_first})")
     if agency:
-        return re.compile(rf"^[\W_]*(?P<place>{_PLACE}),?{agency_part}\s*{_DASH}*\s*")
+        # Agencies name the region too: "Mataram, NTB (ANTARA News) - ".
+        place = rf"{_PLACE}(?:,\s*{_PLACE})?"
+        return re.compile(rf"^[\W_]*(?P<place>{place}),?{agency_part}\s*{_DASH}*\s*")
     return re.compile(rf"^[\W_]*(?P<place>{_PLACE})\s+{_DASH}+\s+")
 
 

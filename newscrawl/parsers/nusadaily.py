@@ -17,6 +17,7 @@ from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.parsers.body import dateline_pattern
+from newscrawl.parsers.text import unique
 from newscrawl.urls import link_url
 
 
@@ -67,6 +68,11 @@ class NusadailyVarient(NusadailyWordPress):
     @classmethod
     def detect(cls, page: Page) -> bool:
         return bool(page.sel.css("div.post-content")) and bool(page.sel.css(cls.headline_css))
+
+    def tags(self) -> list[str]:
+        # Varient fills JSON-LD "keywords" with SEO keywords (often the title's words);
+        # the editors' tags are the post-tags list.
+        return list(unique(self.css_texts(self.tags_css))) or super().tags()
 
     def check_article(self) -> None:
         super().check_article()

@@ -192,6 +192,16 @@ _NAME_PREFIX = re.compile(
 )
 
 
+#: "Kontributor Lhokseumawe, Masriadi": the place before the comma is not a person.
+_CONTRIBUTOR_PLACE = re.compile(
+    r"^\s*(?:kontributor|koresponden|laporan wartawan)\s+[^,:]{1,40},\s*", re.IGNORECASE
+)
+
+
+#: Desks and accounts, not people: "Tim Redaksi", "Redaksi Nusadaily", "Admin".
+_NOT_A_PERSON = re.compile(r"^(?:tim\s+)?redaksi\b|^(?:admin|administrator|webmaster)$", re.I)
+
+
 def person_names(values: Iterable[str | None], drop: Collection[str] = ()) -> list[str]:
     """Clean, split and de-duplicate bylines into a list of names, in order.
 
@@ -200,9 +210,15 @@ def person_names(values: Iterable[str | None], drop: Collection[str] = ()) -> li
     dropped = {d.lower() for d in drop}
     names: list[str] = []
     for value in values:
-        for raw in _NAME_SPLIT.split(clean_text(value)):
+        for raw in _NAME_SPLIT.split(_CONTRIBUTOR_PLACE.sub("", clean_text(value))):
             name = _NAME_PREFIX.sub("", raw).strip(" .:-–")
-            if name and name.lower() not in dropped and name not in names and len(name) <= 80:
+            if (
+                name
+                and name.lower() not in dropped
+                and not _NOT_A_PERSON.match(name)
+                and name not in names
+                and len(name) <= 80
+            ):
                 names.append(name)
     return names
 

@@ -80,6 +80,21 @@ class ArticleParser:
     #: Links to the next pages of a multi-page article.
     pages_css: ClassVar[str] = ""
 
+    #: Machine-readable date metas, tried in order after JSON-LD.
+    published_metas: ClassVar[tuple[str, ...]] = (
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+    )
+    updated_metas: ClassVar[tuple[str, ...]] = (
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+    )
+
     dateline: ClassVar[re.Pattern[str] | None] = None
     clutter: ClassVar[tuple[re.Pattern[str], ...]] = ()
     stop: ClassVar[tuple[re.Pattern[str], ...]] = ()
@@ -195,34 +210,28 @@ class ArticleParser:
     def subheadline(self) -> str | None:
         return self.css_text(self.subheadline_css)
 
-    def published_at(self) -> datetime | None:
-        machine = (
-            self.page.article_ld.get("datePublished"),
-            self.page.meta(
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-            ),
-        )
-        for value in machine:
-            parsed = parse_iso_datetime(value if isinstance(value, str) else None, self.timezone)
+    def machine_date(self, values: Iterable[Any]) -> datetime | None:
+        """The first machine-readable date among ``values`` (JSON-LD and meta strings)."""
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            # ISO first; detik-network metas print "2026/10/31 10:05:00".
+            parsed = parse_iso_datetime(value, self.timezone) or parse_indonesian_datetime(
+                value, default_tz=self.timezone
+            )
             if parsed:
                 return self.local(parsed)
-        return self.visible_date(self.date_css)
+        return None
+
+    def published_at(self) -> datetime | None:
+        ld = self.page.article_ld.get("datePublished")
+        metas = (self.page.meta(key) for key in self.published_metas)
+        return self.machine_date([ld, *metas]) or self.visible_date(self.date_css)
 
     def updated_at(self) -> datetime | None:
-        machine = (
-            self.page.article_ld.get("dateModified"),
-            self.page.meta("article:modified_time", "og:updated_time", "datemodified"),
-        )
-        for value in machine:
-            parsed = parse_iso_datetime(value if isinstance(value, str) else None, self.timezone)
-            if parsed:
-                return self.local(parsed)
-        return self.visible_date(self.updated_css)
+        ld = self.page.article_ld.get("dateModified")
+        metas = (self.page.meta(key) for key in self.updated_metas)
+        return self.machine_date([ld, *metas]) or self.visible_date(self.updated_css)
 
     def visible_date(self, css: str) -> datetime | None:
         for text in self.css_texts(css):
@@ -290,7 +299,8 @@ class ArticleParser:
             for img in container.root.iter("img"):
                 if any(anc in skip_roots for anc in img.iterancestors()):
                     continue
-                src = img.get("data-src") or img.get("src")
+                # Lazy loaders keep the real picture in data-*; src is a placeholder.
+                src = img.get("data-src") or img.get("data-original") or img.get("src")
                 if not src or src.startswith("data:"):
                     continue
                 found.append(

@@ -161,8 +161,8 @@ def clean_body(
             label_pending = not links and not text[label.end() :].strip()
             continue
         if label_pending and _is_link_list(block):
+            # A label over a list: every link line that follows belongs to it.
             _add_links(body, block.links)
-            label_pending = False
             continue
         label_pending = False
         inside = _RELATED_INSIDE.search(text)

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-_SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]+")
 
 #: Elements that end a paragraph of text.
 BLOCK_TAGS = frozenset(

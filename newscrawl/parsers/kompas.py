@@ -1,0 +1,325 @@
+"""kompas.com and its channel subdomains (nasional., regional., bola., money., ...).
+
+Three layouts:
+
+- ``kompas/v1`` (2015-2016 "kcm" news skin): ``div.kcm-read-text`` body, an ``h2`` title,
+  "Selasa, 16 Februari 2016 | 14:38 WIB" date line, a Penulis/Editor table; no JSON-LD.
+- ``kompas/v1.1`` (the 2016 bola.kompas.com skin of the same CMS): body in
+  ``div.kcm-read-content-text``, breadcrumb ``h4.breadcrump``.
+- ``kompas/v2`` (today): ``h1.read__title``, ``div.read__time`` ("Kompas.com - 02/11/2023,
+  21:34 WIB"), ``div.read__content``, JSON-LD NewsArticle, ``content_*`` meta tags, a credit
+  box whose modal names each person's role (Penulis / Editor), ``?page=N`` pages and a
+  ``?page=all`` single-page view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from parsel import Selector
+
+from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime
+from newscrawl.discovery import Link
+from newscrawl.errors import NotAnArticle
+from newscrawl.page import Page
+from newscrawl.parsers.base import ArticleParser, ld_names
+from newscrawl.parsers.body import dateline_pattern
+from newscrawl.parsers.text import clean_text, person_names, text_blocks, unique
+from newscrawl.urls import canonical_url
+
+#: "Kontributor Lhokseumawe, Masriadi": the place is not a person (kompas' contributor bylines).
+_CONTRIBUTOR_PLACE = re.compile(r"^\W*kontributor\s+[^,]+,\s*", re.IGNORECASE)
+#: Videos, photo galleries and infographics ("/tren/image/2023/...") are not articles.
+_NOT_ARTICLE_URL = re.compile(
+    r"^https?://(?:video|vod|foto|vik)\.kompas\.com/"
+    r"|^https?://[^/]*kompas\.com(?:/[\w-]+)?/(?:foto|image|video|photo|vik)/",
+    re.IGNORECASE,
+)
+#: The article id starts with the publication time: /read/2016/02/16/14382361/ is 14:38.
+_READ_PATH = re.compile(r"/read/(?:xml/)?(\d{4})/(\d\d)/(\d\d)/(\d\d)(\d\d)\d{2,}/")
+
+
+def _read_path_time(url: str) -> datetime | None:
+    """2016-02-16 14:38 WIB from ".../read/2016/02/16/14382361/...", or None."""
+    match = _READ_PATH.search(url)
+    if match is None:
+        return None
+    year, month, day, hour, minute = map(int, match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=JAKARTA)
+    except ValueError:
+        return None
+
+
+def _page_param(url: str) -> str | None:
+    values = parse_qs(urlsplit(url).query).get("page")
+    return values[0] if values else None
+
+
+class KompasV1(ArticleParser):
+    """The 2015-2016 kcm layout of kompas.com's news channels."""
+
+    outlet = "kompas"
+    version = "kompas/v1"
+    domains = ("kompas.com",)
+    not_people = ("Kompas Cyber Media", "Kompas.com", "KOMPAS.com", "Kompas", "Tim Redaksi")
+    drop_url_params = ("page",)
+    title_suffix = re.compile(
+        r"\s*(?:Halaman\s+(?:all|\d+)\s*)?[-|]\s*Kompas\.com(?:\s+[A-Z]\w*)?\s*$", re.IGNORECASE
+    )
+    not_article_url = _NOT_ARTICLE_URL
+
+    headline_css = "div.kcm-read-top h2"
+    date_css = "div.kcm-read-top div.msmall"
+    section_css = "ul.kcm-breadcrumb li a"
+    # div.kcm-tag on these pages is a site-wide "trending tags" bar, not the article's tags.
+    tags_css = ""
+    body_css = "div.kcm-read-text"
+    image_caption_css = "div.kcm-read-top div.photo"
+    #: Photo credit inside the caption element ("KOMPAS.COM/MASRIADI").
+    photo_credit_css: ClassVar[str] = "span.author"
+    #: Rows of the Penulis / Editor / Sumber table under the body.
+    credit_rows_css: ClassVar[str] = "div.kcm-read-copy tr"
+
+    dateline = dateline_pattern(brand=r"(?i:kompas\.com)")
+    clutter = (
+        re.compile(r"^\W*(?:simak breaking news|dapatkan update berita pilihan)\b", re.I),
+        re.compile(r"^\W*pilih saluran andalanmu\b", re.IGNORECASE),
+    )
+    stop = (re.compile(r"^\W*tulis komentarmu dengan tagar\b", re.IGNORECASE),)
+
+    @classmethod
+    def detect(cls, page: Page) -> bool:
+        return bool(page.sel.css(cls.body_css))
+
+    def published_at(self) -> datetime | None:
+        return super().published_at() or self.url_time()
+
+    def url_time(self) -> datetime | None:
+        """The publication minute kompas encodes in the article id (last resort)."""
+        return _read_path_time(self.page.url)
+
+    def check_article(self) -> None:
+        super().check_article()
+        if (self.page.meta("og:type") or "").startswith("video"):
+            raise NotAnArticle(f"{self.page.url} is a kompas video page")
+
+    def credits(self, role: str) -> list[str]:
+        """Names the credit table gives for ``role`` ("Penulis", "Editor")."""
+        names = []
+        for row in self.page.sel.css(self.credit_rows_css):
+            cells = [clean_text(" ".join(td.css("::text").getall())) for td in row.css("td")]
+            if len(cells) >= 2 and cells[0].lower() == role.lower():
+                names.append(cells[1])
+        return names
+
+    def people(self, values: Iterable[str | None]) -> list[str]:
+        return person_names(
+            (_CONTRIBUTOR_PLACE.sub("", v) for v in values if v), drop=self.not_people
+        )
+
+    def authors(self) -> list[str]:
+        return self.people(self.credits("Penulis"))
+
+    def editors(self) -> list[str]:
+        return self.people(self.credits("Editor"))
+
+    def caption(self, node: Selector) -> str | None:
+        """A photo caption without the photographer credit inside it."""
+        skip = [n.root for n in node.css(self.photo_credit_css)] if self.photo_credit_css else []
+        blocks = text_blocks([node.root], self.page.url, skip)
+        return clean_text(" ".join(b.text for b in blocks)) or None
+
+    def lead_photo(self) -> Selector | None:
+        found = self.page.sel.css(self.image_caption_css)
+        return found[0] if found else None
+
+    def images(self) -> list[dict[str, str | None]]:
+        images = super().images()
+        lead = self.lead_photo()
+        if images and lead is not None:
+            images[0]["caption"] = self.caption(lead)
+        return images
+
+
+class KompasV1_1(KompasV1):
+    """bola.kompas.com's 2016 skin: same CMS, its own read template."""
+
+    version = "kompas/v1.1"
+    headline_css = "div.kcm-read-content-top h2"
+    date_css = "div.kcm-read-content-top div.kcm-date"
+    section_css = "h4.breadcrump a"
+    body_css = "div.kcm-read-content-text div.span6"
+    body_skip_css = "div.kcm-read-copy, div.kcm-read-bottom-topic"
+    image_caption_css = "div.kcm-read div.photo"
+
+
+class KompasV2(KompasV1):
+    """Today's layout (read__title / read__time / read__content), since about 2017."""
+
+    version = "kompas/v2"
+    headline_css = "h1.read__title"
+    date_css = "div.read__time"
+    section_css = "ul.breadcrumb__wrap li.breadcrumb__item a"
+    tags_css = "ul.tag__article__wrap a.tag__article__link"
+    body_css = "div.read__content"
+    body_skip_css = (
+        "div.ads-on-body, div.ads-partner-wrap, div.kompasidRec, div.inject-baca-juga,"
+        " div.read__paging, div.photo, div.gate-kgplus, div.liftdown_v2_tanda"
+    )
+    image_caption_css = "div.photo__caption"
+    photo_credit_css = ""
+    pages_css = "div.read__paging a.paging__link"
+    #: The credit modal lists every person with a role line (Penulis / Editor).
+    credit_people_css: ClassVar[str] = "#creditModal .credit-author"
+    #: The lead photo: a div.photo outside the body (photos inside it are body images).
+    lead_photo_xpath: ClassVar[str] = (
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' photo ')]"
+        "[not(ancestor::div[contains(@class, 'read__content')])]"
+    )
+
+    @classmethod
+    def detect(cls, page: Page) -> bool:
+        return bool(page.sel.css("div.read__content, h1.read__title"))
+
+    def credits(self, role: str) -> list[str]:
+        names = []
+        for person in self.page.sel.css(self.credit_people_css):
+            position = clean_text(" ".join(person.css(".credit-author-position ::text").getall()))
+            if position.lower() == role.lower():
+                names.append(
+                    clean_text(" ".join(person.css(".credit-author-name ::text").getall()))
+                )
+        return names
+
+    def authors(self) -> list[str]:
+        # JSON-LD first; kompas' own content_author meta separates writers from editors.
+        return (
+            self.people(ld_names(self.page.article_ld.get("author")))
+            or self.people([self.page.meta("content_author")])
+            or self.people(self.credits("Penulis"))
+        )
+
+    def editors(self) -> list[str]:
+        return (
+            self.people(ld_names(self.page.article_ld.get("editor")))
+            or self.people([self.page.meta("content_editor")])
+            or self.people(self.credits("Editor"))
+        )
+
+    def published_at(self) -> datetime | None:
+        for value in (
+            self.page.article_ld.get("datePublished"),
+            self.page.meta("content_PublishedDate", "article:published_time"),
+        ):
+            parsed = parse_iso_datetime(value if isinstance(value, str) else None, self.timezone)
+            if parsed:
+                return self.local(parsed)
+        return self.read_time(updated=False) or self.url_time()
+
+    def updated_at(self) -> datetime | None:
+        return super().updated_at() or self.read_time(updated=True)
+
+    def read_time(self, updated: bool) -> datetime | None:
+        """The date line: "Kompas.com - 02/11/2023, 21:34 WIB", or only "Diperbarui <date>"
+        once the article was updated, which is the update and never the publication."""
+        for text in self.css_texts(self.date_css):
+            before, label, after = text.partition("Diperbarui")
+            if updated and not label:
+                continue
+            found = parse_indonesian_datetime(
+                after if updated else before, now=self.page.fetched_at, default_tz=self.timezone
+            )
+            if found:
+                return found
+        return None
+
+    def section(self) -> str | None:
+        return (
+            clean_text(self.page.meta("content_subcategory"))
+            or clean_text(self.page.meta("content_category"))
+            or super().section()
+        )
+
+    def tags(self) -> list[str]:
+        meta = [t for value in self.page.meta_all("content_tags") for t in value.split(",")]
+        return list(unique(meta)) or super().tags()
+
+    def lead_photo(self) -> Selector | None:
+        found = self.page.sel.xpath(self.lead_photo_xpath)
+        caption = found[0].css(self.image_caption_css) if found else []
+        return caption[0] if caption else None
+
+    def images(self) -> list[dict[str, str | None]]:
+        images = super().images()
+        seen = {image["url"] for image in images}
+        for photo in self.page.sel.css("div.read__content div.photo"):
+            src = photo.css("img::attr(data-src), img::attr(src)").get()
+            if not src or src.startswith("data:"):
+                continue
+            url = canonical_url(src, self.page.url)
+            if url not in seen:
+                seen.add(url)
+                found = photo.css(self.image_caption_css)
+                images.append({"url": url, "caption": self.caption(found[0]) if found else None})
+        return images
+
+    def page_urls(self) -> list[str]:
+        current = _page_param(self.page.url) or "1"
+        if not current.isdigit():  # ?page=all already holds every page
+            return []
+        later: dict[int, str] = {}
+        for href in self.page.sel.css(self.pages_css).css("::attr(href)").getall():
+            url = canonical_url(href, self.page.url)
+            number = _page_param(url) or ""
+            if number.isdigit() and int(number) > int(current):
+                later.setdefault(int(number), url)
+        return [later[n] for n in sorted(later)]
+
+
+PARSERS = (KompasV1, KompasV1_1, KompasV2)
+
+
+# -- index pages -------------------------------------------------------------------
+
+#: (item, link, date) selectors of indeks.kompas.com, newest layout first.
+_LISTINGS = (
+    ("div.articleItem", "a.article-link", "div.articlePost-date"),
+    ("div.article__list", "a.article__link", "div.article__date"),
+    ("div.kcm-main-list li", "h3 a", "div.grey"),
+)
+
+
+def _listing_time(url: str, shown: datetime | None) -> datetime | None:
+    """Add the time encoded in the article id when the index shows only the day."""
+    encoded = _read_path_time(url)
+    if shown is None or encoded is None or (shown.hour, shown.minute) != (0, 0):
+        return shown
+    return encoded if encoded.date() == shown.date() else shown
+
+
+def listing_links(page: Page) -> list[Link]:
+    """Article links and their dates on an indeks.kompas.com page."""
+    for item_css, link_css, date_css in _LISTINGS:
+        items = page.sel.css(item_css)
+        if not items:
+            continue
+        links = []
+        for item in items:
+            href = item.css(f"{link_css}::attr(href)").get()
+            if not href:
+                continue
+            # The 2016 index linked "/read/xml/..." aliases of the article URLs.
+            url = canonical_url(href.replace("/read/xml/", "/read/"), page.url)
+            title = clean_text(" ".join(item.css("h2 ::text, h3 ::text").getall())) or None
+            shown = parse_indonesian_datetime(
+                clean_text(" ".join(item.css(f"{date_css} ::text").getall())),
+                now=page.fetched_at,
+            )
+            links.append(Link(url, _listing_time(url, shown), title))
+        return links
+    return []

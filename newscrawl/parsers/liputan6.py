@@ -1,0 +1,302 @@
+"""liputan6.com (KLY): news., tekno., bisnis. ... (to 2017) and www.liputan6.com/<channel>/.
+
+Three layouts: v1 (2015, ``div.text-detail``), v2 (2016-17, BEM ``read-page__content-body``)
+and v3 (2018 on, ``div.article-content-body`` with one ``__item-page[data-page]`` per page).
+Public scrapers report that a v3 multi-page article ships every page in one HTML (later ones
+``__item-page_hidden``, "2 dari 3 halaman" dividers) and others walk ``?page=N``: pages a
+document lacks are fetched as ``?page=N`` and pages are merged by number, so both work.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from lxml import etree
+from parsel import Selector
+from w3lib.url import add_or_replace_parameter, url_query_parameter
+
+from newscrawl.dates import parse_indonesian_datetime, parse_iso_datetime
+from newscrawl.discovery import Link
+from newscrawl.errors import NotAnArticle
+from newscrawl.page import Page
+from newscrawl.parsers.base import ArticleParser
+from newscrawl.parsers.body import Body, clean_body, dateline_pattern
+from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
+from newscrawl.urls import canonical_url, link_url
+
+#: Related-link boxes inside the body: 2016's ``div.baca-juga``, today's collections.
+RELATED_BOX = "div.baca-juga, div.baca-juga-collections"
+#: Content types that are galleries, not articles (page-info JSON, ``data-cache-key``).
+GALLERY_TYPES = re.compile(r"(?:Photo|Video)Gallery|Infogra", re.IGNORECASE)
+_TYPE_IN_CACHE_KEY = re.compile(r"([A-Za-z]+)#\d+")
+_PAGE_INFO = re.compile(r"window\.(?:kmklabs|info)\.article\s*=\s*")
+#: Parse.ly-style JSON-LD keywords that are not tags: "Tekno:Telko", "Editor:Iskandar".
+_KEY_VALUE = re.compile(r"^[^:]+:\S")
+_PAGE_OF = re.compile(r"(\d+)\s+dari\s+(\d+)\s+halaman", re.IGNORECASE)
+ITEM_PAGE = "div.article-content-body__item-page"
+
+
+def page_type(page: Page) -> str | None:
+    """The CMS content type: "TextTypeArticle", "PhotoGallery", "VideoGallery" ..."""
+    for script in page.sel.xpath("//script[not(@src)]/text()").getall():
+        match = _PAGE_INFO.search(script)
+        if not match:
+            continue
+        try:
+            info, _ = json.JSONDecoder().raw_decode(script, match.end())
+        except ValueError:
+            continue
+        if isinstance(info, dict) and isinstance(info.get("type"), str):
+            return str(info["type"])
+    keys = page.sel.css(
+        "article.main::attr(data-cache-key), .text-detail::attr(data-cache-key), "
+        ".text-detail::attr(data-cachekey)"
+    ).getall()
+    found = [m.group(1) for key in keys for m in [_TYPE_IN_CACHE_KEY.search(key)] if m]
+    return found[0] if found else None
+
+
+def _related_paragraph(box: etree._Element) -> None:
+    """Replace a related-links box by one "Baca juga: <a>..</a>" paragraph, in place."""
+    para = etree.Element("p")
+    para.text = "Baca juga: "
+    for anchor in box.iter("a"):
+        title = clean_text("".join(anchor.itertext())) or anchor.get("title")
+        if anchor.get("href") and title:
+            link = etree.SubElement(para, "a", href=anchor.get("href", ""))
+            link.text, link.tail = title, " "
+    para.tail = box.tail
+    parent = box.getparent()
+    if parent is not None:
+        parent.replace(box, para)
+
+
+def _figure_src(figure: Selector) -> str | None:
+    """A body figure's image; lazy ones keep it in figure[data-image] or img[data-src]."""
+    candidates = [figure.attrib.get("data-image")] + [
+        figure.css(f"img::attr({name})").get() for name in ("data-src", "data-original", "src")
+    ]
+    return next((c for c in candidates if c and not c.startswith("data:")), None)
+
+
+class Liputan6V1(ArticleParser):
+    """June 2015: ``h1.entry-title``, "18 Jun 2015 at 06:25 WIB", no JSON-LD."""
+
+    outlet = "liputan6"
+    version = "liputan6/v1"
+    domains = ("liputan6.com",)
+    not_people = ("Liputan6.com", "Liputan6", "Tim Liputan6.com", "Tim Redaksi")
+    # "?photo=N" opens the lead photo; "?page=N" a page of a multi-page article.
+    drop_url_params = ("page", "photo")
+    title_suffix = re.compile(r"\s+[-|–]\s+(?:[\w-]+\s+)?Liputan6\.com\s*$", re.IGNORECASE)
+    not_article_url = re.compile(
+        r"^https?://(?:video\.liputan6\.com/"
+        # 2016 galleries were photo.liputan6.com/<category>/<slug>-<id>; /read/ there is text
+        r"|photo\.liputan6\.com/(?!read/)"
+        r"|(?:www\.)?liputan6\.com/(?:[\w-]+/)*(?:photo|foto|video|tag|infografis)(?:/|$)"
+        r"|(?:[\w-]+\.)*liputan6\.com/(?:[\w-]+/)*read/\d+/infografis-)",
+        re.IGNORECASE,
+    )
+    #: Headlines of video posts, photo posts and infographics.
+    not_article_headline = re.compile(r"^(?:VIDEO\s*:|FOTO\s*:|Infografis\s)")
+
+    headline_css = "h1.entry-title"
+    date_css = "p.datetime .updated"
+    author_css = ".by-author .author .fn"
+    section_css = "ul.breadcrumb li a"
+    tags_css = ".tag-links li.tag a"
+    body_css = "div.entry-content div.text-detail"
+    image_caption_css = ".gallery-images figure figcaption"
+
+    dateline = dateline_pattern(brand=r"Liputan6\.com")
+    clutter = (
+        re.compile(r"^\W*baca berita terkini\b", re.IGNORECASE),
+        re.compile(r"^\W*fakta atau hoaks\b", re.IGNORECASE),
+        re.compile(r"^\W*simak berita liputan6", re.IGNORECASE),
+        re.compile(r"^\W*(?:selanjutnya|berikutnya)\s*:", re.IGNORECASE),
+    )
+
+    def check_article(self) -> None:
+        super().check_article()
+        kind = page_type(self.page)
+        if kind and GALLERY_TYPES.search(kind):
+            raise NotAnArticle(f"{self.page.url} is a {kind}, not an article")
+        if self.page.sel.css(".read-page--photo-tag--header__title"):
+            raise NotAnArticle(f"{self.page.url} is a photo page")
+        if self.not_article_headline.match(self.headline() or ""):
+            raise NotAnArticle(f"{self.page.url} is a video, photo or infographic post")
+
+    def ld_keywords(self) -> list[str]:
+        value = self.page.article_ld.get("keywords")
+        values = value if isinstance(value, list) else str(value or "").split(",")
+        return [clean_text(v) for v in values if isinstance(v, str) and clean_text(v)]
+
+    def tags(self) -> list[str]:
+        ld = [k for k in self.ld_keywords() if not _KEY_VALUE.match(k)]
+        keywords = (self.page.meta("news_keywords", "keywords") or "").split(",")
+        return list(
+            unique(
+                ld or self.page.meta_all("article:tag") or self.css_texts(self.tags_css) or keywords
+            )
+        )
+
+    def editors(self) -> list[str]:
+        keyed = [k.split(":", 1)[1] for k in self.ld_keywords() if k.lower().startswith("editor:")]
+        return super().editors() or person_names(keyed, drop=self.not_people)
+
+    def images(self) -> list[dict[str, str | None]]:
+        found: dict[str, str | None] = {}
+        lead = self.page.meta("og:image", "twitter:image")
+        if lead:
+            found[canonical_url(lead, self.page.url)] = self.css_text(self.image_caption_css)
+        for page in (self.page, *self.more_pages):
+            for figure in (f for c in self.body_containers(page) for f in c.css("figure")):
+                src = _figure_src(figure)
+                caption = clean_text(" ".join(figure.css("figcaption ::text").getall()))
+                if src:
+                    found.setdefault(canonical_url(src, page.url), caption or None)
+        return [{"url": url, "caption": caption} for url, caption in found.items()]
+
+    def clean(self, blocks: Sequence[Block]) -> Body:
+        body = clean_body(blocks, self.dateline, self.clutter, self.stop)
+        # 2015 text carries left-to-right marks ("Hidup \u200edi"), which clean_text keeps.
+        body.paragraphs = [clean_text(p.replace("\u200e", "")) for p in body.paragraphs]
+        return body
+
+    def body(self) -> Body:
+        return self.clean([b for p in (self.page, *self.more_pages) for b in self.body_blocks(p)])
+
+    def container_blocks(self, containers: Sequence[Selector], url: str) -> list[Block]:
+        """Paragraph blocks of ``containers``; each related box becomes one "Baca juga" line."""
+        roots: list[etree._Element] = []
+        skip: list[etree._Element] = []
+        for container in containers:
+            root = copy.deepcopy(container.root)
+            tree = Selector(root=root, type="html")
+            for box in tree.css(RELATED_BOX):
+                _related_paragraph(box.root)
+            if self.body_skip_css:
+                skip.extend(node.root for node in tree.css(self.body_skip_css))
+            roots.append(root)
+        return text_blocks(roots, url, skip)
+
+    def body_blocks(self, page: Page) -> list[Block]:
+        return self.container_blocks(self.body_containers(page), page.url)
+
+
+class Liputan6V2(Liputan6V1):
+    """2016-17: BEM ``read-page--header__*``, Parse.ly JSON-LD with true UTC dates."""
+
+    version = "liputan6/v2"
+    headline_css = "h1.read-page--header__title"
+    date_css = "time.read-page--header__datetime"
+    author_css = ".read-page--header__author .fn"
+    section_css = ".read-page--breadcrumb--item a span"
+    tags_css = ".read-page--tags__link"
+    body_css = "div.read-page__content-body"
+    image_caption_css = ".read-page--photo-gallery--item__caption"
+
+    def editors(self) -> list[str]:
+        names, role = [], ""
+        for item in self.page.sel.css("ul.read-page--credits__list li"):
+            if "read-page--credits__role" in item.attrib.get("class", ""):
+                role = item.attrib.get("id", "")
+            elif role == "credits_editor":
+                names.append(clean_text(" ".join(item.css("::text").getall())))
+        return super().editors() or person_names(names, drop=self.not_people)
+
+
+class Liputan6V3(Liputan6V2):
+    """2018 on: ``h1.read-page--header--title``, ``div.article-content-body`` pages.
+
+    The 2025-26 header (``read-page-box__author__name``, "Diterbitkan 24 Juli 2026,
+    10:26 WIB") keeps the same body, so its selectors are alternatives here.
+    """
+
+    version = "liputan6/v3"
+    headline_css = "h1.read-page--header--title"
+    date_css = "time.read-page--header--author__datetime, .read-page-box__author__updated"
+    author_css = ".read-page--header--author__name, .read-page-box__author__name"
+    subheadline_css = ".read-page--header--description"
+    tags_css = ".tags--snippet__name"
+    body_css = "div.article-content-body"
+    body_skip_css = (
+        ".article-content-body__item-break, .article-content-body__item-loadmore, "
+        ".article-content-body__item-media, .advertisement-placeholder, .advertisement-text, "
+        ".article-ad, [id*='gpt-ad'], [id*='revive-ad'], .promo"
+    )
+    image_caption_css = ".read-page--top-media figcaption, .read-page--photo-gallery--item__caption"
+
+    def numbered_items(self, page: Page, offset: int = 0) -> Iterator[tuple[int, Selector]]:
+        """(page number, container) for each ``__item-page`` of ``page``, hidden ones too."""
+        items = page.sel.css(f"{self.body_css} {ITEM_PAGE}") or page.sel.css(self.body_css)[:1]
+        for position, item in enumerate(items, start=1):
+            number = item.attrib.get("data-page", "")
+            yield (int(number) if number.isdigit() else offset + position), item
+
+    def body_containers(self, page: Page) -> Any:
+        return [item for _, item in self.numbered_items(page)]
+
+    def body(self) -> Body:
+        found: dict[int, list[Block]] = {}
+        for index, page in enumerate((self.page, *self.more_pages)):
+            for number, item in self.numbered_items(page, offset=1000 * index):
+                if number not in found:  # a page can carry every page of the article
+                    found[number] = self.container_blocks([item], page.url)
+        return self.clean([block for number in sorted(found) for block in found[number]])
+
+    def page_urls(self) -> list[str]:
+        held = {number for number, _ in self.numbered_items(self.page)}
+        if not held:  # no article body at all (a gallery): nothing to follow
+            return []
+        announced = [
+            int(m.group(2))
+            for m in _PAGE_OF.finditer(
+                " ".join(self.css_texts(".article-content-body__item-break-index"))
+            )
+        ]
+        for href in self.page.sel.css(
+            "a.paging__link::attr(href), link[rel=next]::attr(href), "
+            ".article-content-body__item-loadmore a::attr(href)"
+        ).getall():
+            number = url_query_parameter(link_url(href, self.page.url), "page")
+            announced += [int(number)] if number and number.isdigit() else []
+        total = max([*held, *announced], default=1)
+        base = canonical_url(self.page.url, drop_params=("page",), https=False)
+        return [
+            base if n == 1 else add_or_replace_parameter(base, "page", str(n))
+            for n in range(1, total + 1)
+            if n not in held
+        ]
+
+
+def listing_links(page: Page) -> list[Link]:
+    """Items of an index page (``/indeks/YYYY/MM/DD?page=N``), galleries and videos included."""
+    items = page.sel.css("#indeks-articles .articles--rows--item") or page.sel.css(
+        "article.main .articles--rows--item"
+    )
+    links: dict[str, Link] = {}
+    for item in items:
+        anchor = item.css("a.articles--rows--item__title-link") or item.css("h4 a")
+        href = anchor.attrib.get("href") if anchor else None
+        if not href:
+            continue
+        title = clean_text(anchor.attrib.get("title")) or clean_text(
+            " ".join(anchor.css("::text").getall())
+        )
+        time = item.css("time.articles--rows--item__time")
+        published: datetime | None = parse_iso_datetime(time.attrib.get("datetime"))
+        if published is None and time:
+            text = " ".join(time.css("::text").getall())
+            published = parse_indonesian_datetime(text, now=page.fetched_at)
+        url = link_url(href, page.url)
+        links.setdefault(url, Link(url, published, title or None))
+    return list(links.values())
+
+
+PARSERS = (Liputan6V1, Liputan6V2, Liputan6V3)

@@ -1,0 +1,237 @@
+"""cnnindonesia: index pages, discovery, layout-specific parsing, and a replayed crawl."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+
+from newscrawl import parse_article
+from newscrawl.dates import JAKARTA
+from newscrawl.errors import NotAnArticle
+from newscrawl.page import Page
+from newscrawl.parsers.cnnindonesia import (
+    CnnIndonesiaV1,
+    created_at,
+    listing_links,
+    next_index_page,
+)
+from newscrawl.record import schema_errors
+from spiders.cnnindonesia import CnnIndonesiaSpider
+from tests.cases import FIXTURES
+from tests.crawl import replay_crawl
+
+CNN = FIXTURES / "cnnindonesia"
+WIB = timezone(timedelta(hours=7))
+FETCHED = datetime(2026, 11, 1, tzinfo=UTC)
+# The real index was rendered at 2025-10-25 22:25:27 WIB: every item carries that time in an
+# HTML comment ("10 menit yang lalu<!--2025-10-25 22:25:27-->") and the live-counter script
+# is cache-busted with ?v=2025102522. It is the fetch time used for the real page.
+REAL_FETCHED = datetime(2025, 10, 25, 22, 25, 27, tzinfo=WIB)
+SITE = "https://www.cnnindonesia.com"
+SEPEDA = (
+    f"{SITE}/nasional/20261031094512-20-1412288/"
+    "pemprov-dki-uji-coba-jalur-sepeda-terlindung-di-jakarta-timur"
+)
+PERSEBAYA = f"{SITE}/olahraga/20261031193301-142-1412377/persebaya-tundukkan-arema-fc-2-1-di-gelora-bung-tomo"
+JANTUNG = f"{SITE}/gaya-hidup/20261031145020-255-1412330/7-kebiasaan-pagi-yang-bantu-jaga-kesehatan-jantung"
+TV = f"{SITE}/tv/20261031211502-404-1412401/video-warga-padati-festival-kuliner-nusantara-di-monas"
+FOTO = f"{SITE}/internasional/20261031121844-115-1412310/foto-kabut-asap-selimuti-kota-new-delhi"
+
+
+def fixture_page(path: str, url: str, fetched: datetime = FETCHED) -> Page:
+    return Page.from_bytes((CNN / path).read_bytes(), url, fetched)
+
+
+def real_index(shared_pages, fetched: datetime = REAL_FETCHED) -> Page:
+    body = (shared_pages / "cnnindonesia" / "indeks-20251027.html").read_bytes()
+    return Page.from_bytes(body, f"{SITE}/indeks", fetched)
+
+
+# -- index pages ---------------------------------------------------------------------
+
+
+def test_real_indeks_links_and_dates(shared_pages):
+    links = listing_links(real_index(shared_pages))
+    # 34 <article> elements: 24 are the menus' loading skeletons (href="#"), 10 are the list.
+    assert len(links) == 10
+    first, last = links[0], links[-1]
+    assert first.url == (
+        f"{SITE}/internasional/20251024112608-139-1288007/"
+        "video-detik-detik-sopir-taksi-turki-selamat-dari-longsoran-batu"
+    )
+    assert first.title == "VIDEO: Detik-detik Sopir Taksi Turki Selamat dari Longsoran Batu"
+    assert first.published == datetime(2025, 10, 25, 22, 15, 27, tzinfo=WIB)  # 10 menit
+    assert links[1].published == datetime(2025, 10, 25, 21, 56, 27, tzinfo=WIB)  # 29 menit
+    assert links[3].published == datetime(2025, 10, 25, 21, 30, 27, tzinfo=WIB)  # 55 menit
+    assert last.url == (
+        f"{SITE}/tv/20251025175148-404-1288440/"
+        "video-menko-pm-dorong-lulusan-smk-tembus-pasar-internasional"
+    )
+    assert last.title == "VIDEO: Menko PM Dorong Lulusan SMK Tembus Pasar Internasional"
+    assert last.published == datetime(2025, 10, 25, 21, 25, 27, tzinfo=WIB)  # 1 jam
+    assert [link.published for link in links] == sorted(
+        (link.published for link in links if link.published), reverse=True
+    )
+
+
+def test_real_indeks_times_are_never_before_the_url_creation_stamp(shared_pages):
+    # The URL's YYYYMMDDhhmmss is when the article was created, so the publication a
+    # relative time points to can't be earlier: a check that the fetch time chosen is sane.
+    links = listing_links(real_index(shared_pages))
+    assert created_at(links[1].url) == datetime(2025, 10, 25, 21, 51, 25, tzinfo=WIB)
+    for link in links:
+        created = created_at(link.url)
+        assert created and link.published
+        assert link.published >= created, link.url
+
+
+def test_real_indeks_relative_times_resolve_against_the_fetch_time(shared_pages):
+    later = REAL_FETCHED + timedelta(hours=2, minutes=3)
+    now_links = listing_links(real_index(shared_pages))
+    later_links = listing_links(real_index(shared_pages, later))
+    assert [link.url for link in now_links] == [link.url for link in later_links]
+    for early, late in zip(now_links, later_links, strict=True):
+        assert early.published and late.published
+        assert late.published - early.published == timedelta(hours=2, minutes=3)
+
+
+def test_real_indeks_next_page(shared_pages):
+    assert next_index_page(real_index(shared_pages)) == f"{SITE}/indeks/2?page=2"
+
+
+def test_dated_indeks_fixture_pages():
+    first = fixture_page("discovery/indeks-2026-10-31-page1.html", f"{SITE}/indeks?date=2026/10/31")
+    links = listing_links(first)
+    assert [link.url for link in links] == [TV, PERSEBAYA, JANTUNG, FOTO]
+    # Fetched 2026-11-01 07:00 WIB: "9 jam yang lalu" ... "18 jam yang lalu".
+    assert [link.published for link in links] == [
+        datetime(2026, 10, 31, hour, tzinfo=JAKARTA) for hour in (22, 20, 16, 13)
+    ]
+    assert next_index_page(first) == f"{SITE}/indeks/2?date=2026/10/31&page=2"
+    second = fixture_page(
+        "discovery/indeks-2026-10-31-page2.html", f"{SITE}/indeks/2?date=2026/10/31&page=2"
+    )
+    assert [(link.url, link.published) for link in listing_links(second)] == [
+        (SEPEDA, datetime(2026, 10, 31, 11, tzinfo=JAKARTA))
+    ]
+    assert next_index_page(second) is None
+
+
+# -- discovery -----------------------------------------------------------------------
+
+
+def test_discovery_walks_the_dated_index_day_by_day():
+    spider = CnnIndonesiaSpider(since="2026-10-30", until="2026-11-01")
+    assert list(spider.days()) == [date(2026, 10, 30), date(2026, 10, 31), date(2026, 11, 1)]
+    assert [r.url for r in spider.discover()] == [
+        f"{SITE}/rss",
+        f"{SITE}/indeks?date=2026/10/30",
+        f"{SITE}/indeks?date=2026/10/31",
+        f"{SITE}/indeks?date=2026/11/01",
+    ]
+    today = datetime.now(JAKARTA).date()
+    assert list(CnnIndonesiaSpider(since=today.isoformat()).days()) == [today]
+
+
+def test_discovery_without_bounds_reads_the_feed_and_the_latest_index():
+    assert [r.url for r in CnnIndonesiaSpider().discover()] == [f"{SITE}/rss", f"{SITE}/indeks"]
+
+
+def _index_response(path: str, url: str) -> HtmlResponse:
+    return HtmlResponse(url, body=(CNN / path).read_bytes(), request=Request(url))
+
+
+def test_dated_index_pages_on_while_its_links_are_from_that_day():
+    spider = CnnIndonesiaSpider(since="2026-10-31", until="2026-10-31")
+    url = f"{SITE}/indeks?date=2026/10/31"
+    response = _index_response("discovery/indeks-2026-10-31-page1.html", url)
+    followed = [r.url for r in spider.parse_index(response, date(2026, 10, 31))]
+    assert followed == [TV, PERSEBAYA, JANTUNG, FOTO, f"{SITE}/indeks/2?date=2026/10/31&page=2"]
+    # Served for 5 November, links created on 31 October mean that day's list is done.
+    followed = [r.url for r in spider.parse_index(response, date(2026, 11, 5))]
+    assert followed == [TV, PERSEBAYA, JANTUNG, FOTO]
+    last = _index_response("discovery/indeks-2026-10-31-page2.html", f"{url}&page=2")
+    assert [r.url for r in spider.parse_index(last, date(2026, 10, 31))] == [SEPEDA]
+
+
+# -- parsing details -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "place"),
+    [
+        ("Jakarta, CNN Indonesia -- Presiden tiba", "Jakarta"),
+        ("Jakarta, CNN Indonesia — Presiden tiba", "Jakarta"),
+        ("Banda Aceh, CNN Indonesia -- Presiden tiba", "Banda Aceh"),
+        ("CNN Indonesia -- Presiden tiba", None),
+    ],
+)
+def test_dateline_forms(first_paragraph, place):
+    assert CnnIndonesiaV1.dateline is not None
+    match = CnnIndonesiaV1.dateline.match(first_paragraph)
+    assert match is not None
+    assert first_paragraph[match.end() :] == "Presiden tiba"
+    groups = match.groupdict()
+    assert (groups.get("place") or groups.get("place2")) == place
+
+
+def test_page_urls_are_the_numbered_pages_in_order():
+    first = CnnIndonesiaV1(
+        fixture_page("articles/2026-gaya-hidup-kebiasaan-jantung-1.html", JANTUNG)
+    )
+    assert first.page_urls() == [f"{JANTUNG}/2", f"{JANTUNG}/3"]
+    single = CnnIndonesiaV1(fixture_page("articles/2026-nasional-jalur-sepeda.html", SEPEDA))
+    assert single.page_urls() == []
+
+
+def _edited(path: str, old: str, new: str) -> bytes:
+    html = (CNN / path).read_text("utf-8")
+    assert old in html
+    return html.replace(old, new).encode("utf-8")
+
+
+def test_visible_date_line_when_json_ld_is_missing():
+    html = (CNN / "articles/2026-gaya-hidup-kebiasaan-jantung-1.html").read_text("utf-8")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    record = parse_article(html.encode("utf-8"), JANTUNG, FETCHED)
+    # "Sabtu, 31 Okt 2026 15:10 WIB"; without dateModified there is no update.
+    assert record["published_at"] == "2026-10-31T15:10:00+07:00"
+    assert record["updated_at"] is None
+    assert record["headline"] == "7 Kebiasaan Pagi yang Bantu Jaga Kesehatan Jantung"
+
+
+def test_a_video_title_in_a_news_kanal_is_not_an_article():
+    old = "Pemprov DKI Uji Coba Jalur Sepeda Terlindung di Jakarta Timur"
+    html = _edited("articles/2026-nasional-jalur-sepeda.html", old, f"VIDEO: {old}")
+    with pytest.raises(NotAnArticle):
+        parse_article(html, SEPEDA, FETCHED)
+
+
+def test_a_title_merely_starting_with_foto_is_an_article():
+    old = "Pemprov DKI Uji Coba Jalur Sepeda Terlindung di Jakarta Timur"
+    html = _edited("articles/2026-nasional-jalur-sepeda.html", old, "Foto Jalur Sepeda Viral")
+    assert parse_article(html, SEPEDA, FETCHED)["headline"] == "Foto Jalur Sepeda Viral"
+
+
+# -- a replayed crawl ------------------------------------------------------------------
+
+
+def test_replayed_crawl(tmp_path):
+    result = replay_crawl(
+        "cnnindonesia", tmp_path, args=("-a", "since=2026-10-31", "-a", "until=2026-10-31")
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    records = result.records
+    assert all(not schema_errors(record) for record in records)
+    urls = [record["url"] for record in records]
+    assert len(urls) == len(set(urls))
+    # The RSS feed repeats two index links and adds a 1 November item, outside the run.
+    assert sorted(urls) == sorted([SEPEDA, PERSEBAYA, JANTUNG])
+    jantung = next(record for record in records if record["url"] == JANTUNG)
+    assert "Hindari langsung memeriksa ponsel" in jantung["body"]  # from page 3
+    assert jantung["editor_code"] == "del/asr"
+    assert result.stats["newscrawl/dropped/not_an_article"] == 2  # the CNN TV video, the FOTO
+    assert all(record["fetched_at"] == "2026-11-01T00:00:00+00:00" for record in records)

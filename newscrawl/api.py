@@ -32,28 +32,35 @@ def choose_parser(page: Page, outlet: str | None = None) -> type[ArticleParser] 
 
 
 def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, Any]:
-    """One record from an article's pages (page 1 first); later pages add body text."""
+    """One record from an article's pages (page 1 first); later pages add body text.
+
+    A refusal carries the parser version that made it (``ArticleError.parser``).
+    """
     first = pages[0]
     outlet = outlet or outlet_for_url(first.url)
     parser_cls = choose_parser(first, outlet)
-    if parser_cls is None:
-        # No version recognises the layout. Without article markup it is some other
-        # page (category, tag, search); with it, a redesign: try the newest version
-        # and say so if it fails.
-        newest = registry()[outlet][-1]
-        if not newest.looks_like_article(first):
+    newest = registry()[outlet][-1]
+    try:
+        if parser_cls is not None:
+            record = parser_cls(first, pages[1:]).parse()
+        elif not newest.looks_like_article(first):
+            # No layout of the outlet and no article markup: a category, tag or search page.
             raise NotAnArticle(f"{first.url}: no article layout of {outlet} and no article markup")
-        try:
-            record = newest(first, pages[1:]).parse()
-        except IncompleteArticle as exc:
-            raise ArticleError(
-                f"layout not recognised by {newest.version} ({exc.detail})", reason="unknown_layout"
-            ) from exc
-    else:
-        record = parser_cls(first, pages[1:]).parse()
-    errors = schema_errors(record)
-    if errors:
-        raise ArticleError("; ".join(errors), reason="schema_invalid")
+        else:
+            # Article markup in a layout no version knows: a redesign. Try the newest.
+            try:
+                record = newest(first, pages[1:]).parse()
+            except IncompleteArticle as exc:
+                raise ArticleError(
+                    f"layout not recognised by {newest.version} ({exc.detail})",
+                    reason="unknown_layout",
+                ) from exc
+        errors = schema_errors(record)
+        if errors:
+            raise ArticleError("; ".join(errors), reason="schema_invalid")
+    except ArticleError as exc:
+        exc.parser = (parser_cls or newest).version
+        raise
     return record
 
 

@@ -34,6 +34,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from newscrawl.crawlall import crawl_outlets
+
+    return crawl_outlets(args.outlets, args.all, args.arg, args.set)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -42,6 +48,28 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--fetched-at", help="ISO 8601 fetch time (default: the file's mtime)")
     parse.add_argument("file", help="the saved HTML file, or - for standard input")
     parse.set_defaults(func=cmd_parse)
+    crawl = commands.add_parser(
+        "crawl", help="run several outlets' spiders in one process, with one summary"
+    )
+    crawl.add_argument("outlets", nargs="*", help="outlet names (scrapy list shows them)")
+    crawl.add_argument("--all", action="store_true", help="every outlet")
+    crawl.add_argument(
+        "-a",
+        dest="arg",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="spider argument for every outlet, e.g. -a since=2026-06-01",
+    )
+    crawl.add_argument(
+        "-s",
+        dest="set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="Scrapy setting, e.g. -s NEWSCRAWL_STATE=/var/lib/newscrawl/state.db",
+    )
+    crawl.set_defaults(func=cmd_crawl)
     return parser
 
 

@@ -11,6 +11,8 @@ class ArticleError(Exception):
     """A page that could not be turned into a complete record."""
 
     reason = "unparseable"
+    #: The parser version that refused the page ("detik/v3"), when one was chosen.
+    parser: str | None = None
 
     def __init__(self, detail: str, reason: str | None = None) -> None:
         super().__init__(detail)

@@ -1,28 +1,54 @@
-"""End-of-run summary: how many records, how many pages dropped and why."""
+"""End-of-run accounting: the drop summary line, the crawl report and the health check."""
 
 from __future__ import annotations
 
 import json
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
+from urllib.parse import urlparse
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from newscrawl.pipelines import COVERAGE_FIELDS
+from newscrawl.run import Run
+
 logger = logging.getLogger(__name__)
 
 DROPPED = "newscrawl/dropped/"
+FAILED = "newscrawl/failed/"
+#: Set when the health check fails; ``scrapy crawl`` then exits with status 3.
+HEALTH_FAILED = "newscrawl/health/failed"
+#: What a parse failure says about the page's fields.
+FAILED_FIELD = {
+    "no_date": "published_at",
+    "no_headline": "headline",
+    "empty_body": "body",
+    "unknown_layout": "layout (no parser version recognises the page)",
+    "schema_invalid": "schema",
+}
 
 
-def drop_counts(stats: dict[str, object]) -> dict[str, int]:
+def drop_counts(stats: dict[str, Any]) -> dict[str, int]:
     """``newscrawl/dropped/<reason>`` stats as {reason: count}, by reason."""
     return {
-        key[len(DROPPED) :]: int(value)  # type: ignore[call-overload]
+        key[len(DROPPED) :]: int(value)
         for key, value in sorted(stats.items())
         if key.startswith(DROPPED)
     }
+
+
+def failures_by_parser(stats: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """``newscrawl/failed/<outlet>/<version>/<reason>`` as {"outlet/version": {reason: n}}."""
+    found: dict[str, dict[str, int]] = {}
+    for key, value in sorted(stats.items()):
+        if key.startswith(FAILED):
+            version, _, reason = key[len(FAILED) :].rpartition("/")
+            found.setdefault(version, {})[reason] = int(value)
+    return found
 
 
 class DropReport:
@@ -57,3 +83,125 @@ class DropReport:
             logger.warning(message)
         else:
             logger.info(message)
+
+
+class CrawlReport:
+    """Write ``<run>.report.json`` beside the output and check the parsers' health."""
+
+    def __init__(
+        self,
+        run: Run,
+        stats: StatsCollector,
+        min_ratio: float = 0.5,
+        min_pages: int = 4,
+        zero_pages: int = 10,
+        feed: str | None = None,
+    ) -> None:
+        self.run = run
+        self.stats = stats
+        self.min_ratio = min_ratio
+        self.min_pages = min_pages
+        self.zero_pages = zero_pages
+        self.feed = feed
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        assert crawler.stats is not None
+        settings = crawler.settings
+        feeds = list(settings.getdict("FEEDS"))
+        ext = cls(
+            Run.of(crawler),
+            crawler.stats,
+            settings.getfloat("NEWSCRAWL_HEALTH_MIN_RATIO", 0.5),
+            settings.getint("NEWSCRAWL_HEALTH_MIN_PAGES", 4),
+            settings.getint("NEWSCRAWL_HEALTH_ZERO_PAGES", 10),
+            str(feeds[0]) if feeds else None,
+        )
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def report(self, reason: str) -> dict[str, Any]:
+        stats = self.stats.get_stats()
+        records = int(stats.get("newscrawl/records", 0))
+        statuses = {
+            key.rsplit("/", 1)[-1]: int(value)
+            for key, value in sorted(stats.items())
+            if key.startswith("downloader/response_status_count/")
+        }
+        new, updated = (int(stats.get(f"newscrawl/emitted/{k}", 0)) for k in ("new", "updated"))
+        return {
+            "outlet": self.run.outlet,
+            "started": self.run.started.isoformat(),
+            "finished": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "finish_reason": reason,
+            "output": str(self.run.output.path) if self.run.output else self.feed,
+            "pages_fetched": int(stats.get("response_received_count", 0)),
+            "article_pages": int(stats.get("newscrawl/article_pages", 0)),
+            "records_parsed": records,
+            "emitted": {"new": new, "updated": updated, "total": new + updated},
+            "unchanged": int(stats.get("newscrawl/unchanged", 0)),
+            "recovered_from_killed_run": int(stats.get("newscrawl/recovered", 0)),
+            "skipped": {
+                "known": int(stats.get("newscrawl/skipped/known", 0)),
+                "out_of_range": int(stats.get("newscrawl/skipped/out_of_range", 0)),
+            },
+            "dropped": drop_counts(stats),
+            "http_errors": {code: n for code, n in statuses.items() if code >= "400"},
+            "download_errors": int(stats.get("downloader/exception_count", 0)),
+            "coverage": {
+                name: round(int(stats.get(f"newscrawl/coverage/{name}", 0)) / records, 3)
+                if records
+                else None
+                for name in COVERAGE_FIELDS
+            },
+            "parse_failures": failures_by_parser(stats),
+            "health": self.health(stats),
+        }
+
+    def health(self, stats: dict[str, Any]) -> dict[str, Any]:
+        parsed = int(stats.get("newscrawl/parsed", 0))
+        failures = failures_by_parser(stats)
+        failed = sum(n for reasons in failures.values() for n in reasons.values())
+        pages = parsed + failed
+        ratio = parsed / pages if pages else None
+        broken = (pages >= self.min_pages and ratio is not None and ratio < self.min_ratio) or (
+            parsed == 0 and failed >= self.zero_pages
+        )
+        failing = sorted({FAILED_FIELD.get(r, r) for reasons in failures.values() for r in reasons})
+        return {
+            "ok": not broken,
+            "article_pages": pages,
+            "parsed": parsed,
+            "ratio": round(ratio, 3) if ratio is not None else None,
+            "failing_fields": failing,
+            "parsers": sorted(failures),
+        }
+
+    def path(self) -> Path | None:
+        target = self.run.output.path if self.run.output else None
+        if target is None and self.feed and urlparse(self.feed).scheme in ("", "file"):
+            target = Path(urlparse(self.feed).path)
+        if target is None:
+            return None
+        return target.with_name(target.name.removesuffix(".jsonl") + ".report.json")
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        report = self.report(reason)
+        path = self.path()
+        if path is not None:
+            path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        health = report["health"]
+        if not health["ok"]:
+            self.stats.set_value(HEALTH_FAILED, 1)
+            logger.error(
+                "%s: PARSER HEALTH CHECK FAILED: %d of %d article pages became records; "
+                "parser %s; failing fields: %s (report: %s)",
+                self.run.outlet,
+                health["parsed"],
+                health["article_pages"],
+                ", ".join(health["parsers"]),
+                ", ".join(health["failing_fields"]),
+                path,
+            )
+        if self.run.state is not None:
+            self.run.state.close()

@@ -1,17 +1,25 @@
-"""Item pipelines: every emitted record is schema-valid and appears once per run."""
+"""Item pipelines: every emitted record is schema-valid, new or changed, once per run,
+and in the run's output file before the state remembers it."""
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
+from newscrawl.output import OutputLocked, RunOutput
 from newscrawl.record import schema_errors
+from newscrawl.run import Run
+from newscrawl.state import content_hash
 
 logger = logging.getLogger(__name__)
+
+#: Fields whose presence the crawl report measures (share of records that have them).
+COVERAGE_FIELDS = ("authors", "section", "tags", "dateline", "images", "baca_juga", "subheadline")
 
 
 class _StatsPipeline:
@@ -22,9 +30,12 @@ class _StatsPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler.stats)
 
-    def drop(self, reason: str, message: str) -> DropItem:
+    def inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None:
-            self.stats.inc_value(f"newscrawl/dropped/{reason}")
+            self.stats.inc_value(key, count)
+
+    def drop(self, reason: str, message: str) -> DropItem:
+        self.inc(f"newscrawl/dropped/{reason}")
         return DropItem(f"{reason}: {message}")
 
 
@@ -35,6 +46,10 @@ class ValidationPipeline(_StatsPipeline):
         errors = schema_errors(item)
         if errors:
             raise self.drop("schema_invalid", f"{item.get('url')}: {'; '.join(errors)}")
+        self.inc("newscrawl/records")
+        for name in COVERAGE_FIELDS:
+            if item.get(name):
+                self.inc(f"newscrawl/coverage/{name}")
         return item
 
 
@@ -51,3 +66,85 @@ class DuplicateUrlPipeline(_StatsPipeline):
             raise self.drop("duplicate", url)
         self.seen.add(url)
         return item
+
+
+class IncrementalPipeline(_StatsPipeline):
+    """Emit only new articles and changed ones (with the next ``revision``)."""
+
+    def __init__(self, run: Run, stats: StatsCollector | None = None) -> None:
+        super().__init__(stats)
+        self.run = run
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        run = Run.of(crawler)
+        if run.state is None:
+            raise NotConfigured("NEWSCRAWL_STATE is empty")
+        return cls(run, crawler.stats)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        assert self.run.state is not None
+        known = self.run.state.get(item["outlet"], item["url"])
+        if known is not None and known.content_hash == content_hash(item):
+            self.inc("newscrawl/unchanged")
+            raise DropItem(f"unchanged since revision {known.revision}: {item['url']}", "DEBUG")
+        item["revision"] = known.revision + 1 if known else 1
+        self.inc("newscrawl/emitted/updated" if known else "newscrawl/emitted/new")
+        if self.run.output_dir is None:
+            # A feed named on the command line: Scrapy's exporter writes it, not us.
+            self.run.state.record_emitted(item, datetime.now(UTC))
+        return item
+
+
+class RunOutputPipeline(_StatsPipeline):
+    """Write the run's ``<timestamp>.jsonl.part``, then record each article as emitted."""
+
+    def __init__(self, run: Run, stats: StatsCollector | None = None) -> None:
+        super().__init__(stats)
+        self.run = run
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        run = Run.of(crawler)
+        if run.output_dir is None:
+            raise NotConfigured("a feed was named on the command line")
+        return cls(run, crawler.stats)
+
+    def open_spider(self) -> None:
+        assert self.run.output_dir is not None
+        try:
+            self.run.output = RunOutput(self.run.output_dir, self.run.started)
+        except OutputLocked:
+            # Overlapping cron runs: the newer one must not touch the running one's file.
+            self.inc("newscrawl/output_locked")
+            raise
+        self.recover(self.run.output)
+
+    def recover(self, output: RunOutput) -> None:
+        for part in output.leftovers():
+            records = output.recover(part)
+            if self.run.state is not None:
+                with self.run.state.transaction():
+                    for record in records:
+                        self.run.state.record_emitted(record, datetime.now(UTC))
+            self.inc("newscrawl/recovered", len(records))
+            logger.warning(
+                "%s: recovered %d records from the killed run %s",
+                self.run.outlet,
+                len(records),
+                part.name,
+            )
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        output = self.run.output
+        if output is None:
+            raise DropItem("no output file (another run holds the output directory)")
+        output.write(item)
+        if self.run.state is not None:
+            self.run.state.record_emitted(item, datetime.now(UTC))
+        return item
+
+    def close_spider(self) -> None:
+        if self.run.output is not None:
+            path = self.run.output.finish()
+            logger.info("%s: %d records in %s", self.run.outlet, self.run.output.count, path)

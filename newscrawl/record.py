@@ -29,6 +29,7 @@ FIELDS: tuple[str, ...] = (
     "language",
     "fetched_at",
     "parser",
+    "revision",
 )
 
 

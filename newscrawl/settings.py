@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from newscrawl.record import FIELDS
+
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` exits non-zero when a run's health check fails (newscrawl/commands/crawl.py).
+COMMANDS_MODULE = "newscrawl.commands"
 
 USER_AGENT = "newscrawl/0.1 (+https://github.com/newscrawl/newscrawl; news archiving for research)"
 ROBOTSTXT_OBEY = True
@@ -34,35 +38,32 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ValidationPipeline": 100,
     "newscrawl.pipelines.DuplicateUrlPipeline": 200,
+    "newscrawl.pipelines.IncrementalPipeline": 300,
+    "newscrawl.pipelines.RunOutputPipeline": 900,
 }
 EXTENSIONS = {
     "newscrawl.extensions.DropReport": 500,
+    "newscrawl.extensions.CrawlReport": 510,
 }
 
-# One run, one file: output/<outlet>/<run timestamp>.jsonl, UTF-8 as-is, stable key order.
-# Used when the command line names no feed (-o/-O); empty turns it off.
-NEWSCRAWL_OUTPUT = "output/%(name)s/%(time)s.jsonl"
+# Output: one file per run, output/<outlet>/<UTC timestamp>.jsonl, written as .part until the
+# run ends. Used when the command line names no feed (-o/-O); empty turns it off.
+NEWSCRAWL_OUTPUT_DIR = "output/%(name)s"
+# Feeds given with -o/-O: UTF-8 as-is, the record's key order.
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = [
-    "url",
-    "outlet",
-    "headline",
-    "subheadline",
-    "published_at",
-    "updated_at",
-    "authors",
-    "editors",
-    "section",
-    "tags",
-    "dateline",
-    "body",
-    "baca_juga",
-    "editor_code",
-    "images",
-    "language",
-    "fetched_at",
-    "parser",
-]
+FEED_EXPORT_FIELDS = list(FIELDS)
+
+# Incremental runs: what was emitted, by canonical URL and content hash (empty = off).
+NEWSCRAWL_STATE = "output/state.sqlite3"
+# Known articles are fetched again while they are this young (hours after publication).
+NEWSCRAWL_RECHECK_HOURS = 48.0
+# "Now" for the re-check window, ISO 8601 (empty = the clock); for replays and tests.
+NEWSCRAWL_NOW = ""
+
+# Health check: a run whose article pages mostly failed to parse logs an ERROR and exits 3.
+NEWSCRAWL_HEALTH_MIN_RATIO = 0.5
+NEWSCRAWL_HEALTH_MIN_PAGES = 4
+NEWSCRAWL_HEALTH_ZERO_PAGES = 10
 
 # Offline replay: comma-separated .warc/.warc.gz files answer every request (empty = off).
 NEWSCRAWL_REPLAY = ""

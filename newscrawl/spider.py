@@ -22,12 +22,17 @@ from w3lib.url import add_or_replace_parameters
 from newscrawl.api import choose_parser, parse_pages
 from newscrawl.dates import JAKARTA
 from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
-from newscrawl.errors import ArticleError
+from newscrawl.errors import ArticleError, NotAnArticle
 from newscrawl.middlewares import FETCHED_AT
 from newscrawl.page import Page
 from newscrawl.parsers import outlet_versions
+from newscrawl.run import Run
 
 logger = logging.getLogger(__name__)
+
+#: Refusals that say nothing about the parser: the page is not an article, or the
+#: server sent nothing usable. Every other refusal counts against the parser's health.
+NOT_PARSER_FAILURES = frozenset({"not_an_article", "empty_response", "truncated", "not_html"})
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -93,13 +98,28 @@ class NewsSpider(scrapy.Spider):
         )
 
     def article_requests(self, links: Iterable[Link]) -> Iterator[scrapy.Request]:
+        """Requests for the links in range, minus articles the state says need no re-fetch."""
+        run = Run.of(self.crawler)
         for link in within(links, self.since, self.until):
+            if run.state is not None and not run.state.needs_fetch(
+                self.name, link.url, run.now, run.recheck
+            ):
+                self.crawler.stats.inc_value("newscrawl/skipped/known")
+                continue
             yield self.article_request(link.url)
 
     def article_request(self, url: str) -> scrapy.Request:
-        if self.single_page_params:
-            url = add_or_replace_parameters(url, self.single_page_params)
-        return scrapy.Request(url, callback=self.parse_article_page, errback=self.article_failed)
+        fetch = (
+            add_or_replace_parameters(url, self.single_page_params)
+            if (self.single_page_params)
+            else url
+        )
+        return scrapy.Request(
+            fetch,
+            callback=self.parse_article_page,
+            errback=self.article_failed,
+            meta={"newscrawl_link": url},
+        )
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """A sitemap index (follow its children) or a (news) sitemap (request its articles)."""
@@ -120,20 +140,27 @@ class NewsSpider(scrapy.Spider):
     def parse_article_page(self, response: Response) -> Iterator[Any]:
         raw_type = response.headers.get("Content-Type")
         content_type = raw_type.decode("latin-1") if raw_type else None
+        fetched = self.fetched_at(response)
+        # Earlier pages of a multi-page article travel as plain values (JOBDIR can save them).
+        earlier: list[tuple[bytes, str, str | None]] = response.meta.get("newscrawl_pages", [])
+        self.crawler.stats.inc_value("newscrawl/article_pages")
         try:
-            page = Page.from_bytes(
-                response.body, response.url, self.fetched_at(response), content_type
-            )
+            pages = [Page.from_bytes(body, url, fetched, ctype) for body, url, ctype in earlier]
+            page = Page.from_bytes(response.body, response.url, fetched, content_type)
         except ArticleError as exc:
             self.drop(exc.reason, response.url, exc.detail)
             return
-        pages: list[Page] = [*response.meta.get("newscrawl_pages", []), page]
+        pages.append(page)
         remaining: list[str] | None = response.meta.get("newscrawl_remaining")
         if remaining is None:
             parser_cls = choose_parser(page, self.name) or outlet_versions(self.name)[-1]
             remaining = parser_cls(page).page_urls()
         if remaining:
-            meta = {"newscrawl_pages": pages, "newscrawl_remaining": remaining[1:]}
+            meta = {
+                "newscrawl_pages": [*earlier, (response.body, response.url, content_type)],
+                "newscrawl_remaining": remaining[1:],
+                "newscrawl_link": response.meta.get("newscrawl_link"),
+            }
             yield scrapy.Request(
                 remaining[0],
                 callback=self.parse_article_page,
@@ -144,13 +171,28 @@ class NewsSpider(scrapy.Spider):
         try:
             record = parse_pages(pages, self.name)
         except ArticleError as exc:
+            if exc.parser and exc.reason not in NOT_PARSER_FAILURES:
+                self.crawler.stats.inc_value(f"newscrawl/failed/{exc.parser}/{exc.reason}")
+            if isinstance(exc, NotAnArticle):
+                self.remember_not_article(response)
             self.drop(exc.reason, response.url, exc.detail)
             return
+        self.crawler.stats.inc_value("newscrawl/parsed")
+        run = Run.of(self.crawler)
+        if run.state is not None:
+            link = response.meta.get("newscrawl_link") or pages[0].url
+            run.state.add_alias(self.name, link, record["url"])
         published = datetime.fromisoformat(record["published_at"])
         if not self.in_range(published):
             self.crawler.stats.inc_value("newscrawl/skipped/out_of_range")
             return
         yield record
+
+    def remember_not_article(self, response: Response) -> None:
+        state = Run.of(self.crawler).state
+        if state is not None:
+            link = response.meta.get("newscrawl_link") or response.url
+            state.record_not_article(self.name, link, datetime.now(UTC))
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]

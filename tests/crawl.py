@@ -76,6 +76,8 @@ def replay_crawl(
         "-s",
         f"NEWSCRAWL_STATS_FILE={stats}",
         "-s",
+        f"NEWSCRAWL_STATE={tmp_path / 'state.sqlite3'}",
+        "-s",
         f"LOG_FILE={log}",
         "-s",
         "LOG_LEVEL=INFO",

@@ -30,6 +30,7 @@ RECORD: dict[str, Any] = {
     "language": "id",
     "fetched_at": "2026-06-30T00:00:00+00:00",
     "parser": "nusadaily/v2",
+    "revision": 1,
 }
 
 

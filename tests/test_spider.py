@@ -22,7 +22,7 @@ ARTICLE = """<html><head><link rel="canonical" href="https://www.nusadaily.com/{
 
 
 def spider(**kwargs: str) -> NusadailySpider:
-    crawler = get_crawler(NusadailySpider)
+    crawler = get_crawler(NusadailySpider, {"NEWSCRAWL_STATE": ""})
     return NusadailySpider.from_crawler(crawler, **kwargs)
 
 

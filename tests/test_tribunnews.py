@@ -30,8 +30,6 @@ VOLI = "https://www.tribunnews.com/sport/7912011/timnas-voli-putri-lolos-ke-semi
 BALI = "https://bali.tribunnews.com/2026/10/30/ribuan-warga-padati-pantai-padang-galak-saksikan-festival-layang-layang"
 VIDEO = "https://video.tribunnews.com/news/912345/detik-detik-penyu-lekang-dilepasliarkan-di-pantai-kuta"
 UBER = "https://www.tribunnews.com/metropolitan/2015/06/19/kadishub-dki-taksi-uber-tak-punya-izin-operasi-uji-kir-tidak-berargo-dan-bermahkota"
-#: The replayed crawl writes only the -O file (the project FEEDS would write into output/).
-NO_PROJECT_FEED = ("-s", "FEEDS={}")
 
 
 def fixture_page(name: str, url: str, replace: tuple[str, str] | None = None) -> Page:
@@ -142,7 +140,7 @@ def test_wita_page_keeps_its_offset_when_the_machine_date_is_in_wib() -> None:
 
 
 def test_crawl_from_news_sitemaps(tmp_path: Path, shared_pages: Path) -> None:
-    result = replay_crawl("tribunnews", tmp_path, args=(*NO_PROJECT_FEED, "-a", "regions=bali"))
+    result = replay_crawl("tribunnews", tmp_path, args=("-a", "regions=bali"))
     assert result.returncode == 0, result.log[-3000:]
     records = [json.loads(line) for line in result.lines]
     assert all(not schema_errors(r) for r in records), [schema_errors(r) for r in records]
@@ -161,7 +159,7 @@ def test_crawl_from_news_sitemaps(tmp_path: Path, shared_pages: Path) -> None:
 
 
 def test_backfill_walks_the_dated_index(tmp_path: Path) -> None:
-    args = (*NO_PROJECT_FEED, "-a", "since=2026-10-30", "-a", "until=2026-10-31")
+    args = ("-a", "since=2026-10-30", "-a", "until=2026-10-31")
     result = replay_crawl("tribunnews", tmp_path, args=args)
     assert result.returncode == 0, result.log[-3000:]
     records = [json.loads(line) for line in result.lines]
@@ -172,7 +170,7 @@ def test_backfill_walks_the_dated_index(tmp_path: Path) -> None:
 
 
 def test_backfill_of_one_day_reads_only_that_day(tmp_path: Path) -> None:
-    args = (*NO_PROJECT_FEED, "-a", "since=2026-10-31", "-a", "until=2026-10-31")
+    args = ("-a", "since=2026-10-31", "-a", "until=2026-10-31")
     result = replay_crawl("tribunnews", tmp_path, args=args)
     assert result.returncode == 0, result.log[-3000:]
     assert [json.loads(line)["url"] for line in result.lines] == [BANJIR]

@@ -142,6 +142,7 @@ class ArticleParser:
             "language": self.language,
             "fetched_at": to_iso(self.page.fetched_at.astimezone(UTC)),
             "parser": self.version,
+            "revision": 1,
         }
         return {key: record[key] for key in FIELDS}
 

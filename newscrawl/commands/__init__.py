@@ -1,0 +1,1 @@
+"""Project commands for ``scrapy``: ``crawl`` with a health-checked exit status."""

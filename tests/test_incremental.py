@@ -1,0 +1,394 @@
+"""Scheduled runs: nothing twice, nothing lost, a loud exit when a parser breaks."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newscrawl.output import OutputLocked, RunOutput, complete_lines
+from newscrawl.state import CrawlState, content_hash
+from newscrawl.warc import SavedResponse, write_warc
+from tests.cases import ROOT
+from tests.crawl import site_responses
+from tests.localsite import Site
+
+WIB = timezone(timedelta(hours=7))
+HARGA = "harga-cabai-rawit-di-pasar-besar-malang-tembus-rp80-ribu-per-kilogram"
+ARTICLES = 5  # good articles in the nusadaily fixture site
+
+
+# -- the state and the output file ---------------------------------------------------------
+
+
+def record(
+    url: str = "https://www.nusadaily.com/a", body: str = "Isi.", revision: int = 1
+) -> dict[str, Any]:
+    return {
+        "outlet": "nusadaily",
+        "url": url,
+        "headline": "Judul",
+        "body": body,
+        "published_at": "2026-06-28T10:05:00+07:00",
+        "updated_at": None,
+        "revision": revision,
+    }
+
+
+def test_state_remembers_emitted_articles_and_their_aliases(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "state.sqlite3")
+    now = datetime(2026, 6, 29, 12, tzinfo=WIB)
+    window = timedelta(hours=48)
+    assert state.needs_fetch("nusadaily", "https://www.nusadaily.com/a", now, window)
+    state.record_emitted(record(), now)
+    state.add_alias(
+        "nusadaily", "http://www.nusadaily.com/a?utm_source=x", "https://www.nusadaily.com/a"
+    )
+    known = state.get("nusadaily", "http://www.nusadaily.com/a?utm_source=x")
+    assert (
+        known is not None and known.revision == 1 and known.content_hash == content_hash(record())
+    )
+    # Young articles are fetched again (they may change), old ones are not.
+    assert state.needs_fetch("nusadaily", "https://www.nusadaily.com/a", now, window)
+    assert not state.needs_fetch(
+        "nusadaily", "https://www.nusadaily.com/a", now + timedelta(days=2), window
+    )
+    assert state.get("detik", "https://www.nusadaily.com/a") is None  # outlets are separate
+    state.record_not_article("nusadaily", "https://www.nusadaily.com/galeri", now)
+    assert not state.needs_fetch("nusadaily", "https://www.nusadaily.com/galeri", now, window)
+
+
+def test_content_hash_ignores_fetch_time_and_parser() -> None:
+    changed = record(body="Isi baru.")
+    refetched = {**record(), "fetched_at": "2026-07-01T00:00:00+00:00", "parser": "nusadaily/v3"}
+    assert content_hash(refetched) == content_hash(record())
+    assert content_hash(changed) != content_hash(record())
+
+
+def test_run_output_is_a_part_file_until_finished(tmp_path: Path) -> None:
+    output = RunOutput(tmp_path, datetime(2026, 6, 30, 1, 2, 3, tzinfo=UTC))
+    output.write(record())
+    assert output.part.name == "20260630T010203Z.jsonl.part"
+    assert not output.path.exists()
+    assert output.finish() == tmp_path / "20260630T010203Z.jsonl"
+    assert not output.part.exists()
+    assert [r["url"] for r in complete_lines(output.path)] == ["https://www.nusadaily.com/a"]
+
+
+def test_a_killed_runs_part_file_is_recovered_without_its_cut_line(tmp_path: Path) -> None:
+    killed = tmp_path / "20260630T000000Z.jsonl.part"
+    whole = json.dumps(record("https://www.nusadaily.com/a")) + "\n"
+    killed.write_text(whole + whole.replace("/a", "/b") + '{"url": "https://www.nus', "utf-8")
+    output = RunOutput(tmp_path, datetime(2026, 6, 30, 1, tzinfo=UTC))
+    assert output.leftovers() == [killed]
+    recovered = output.recover(killed)
+    assert [r["url"] for r in recovered] == [
+        "https://www.nusadaily.com/a",
+        "https://www.nusadaily.com/b",
+    ]
+    assert not killed.exists()
+    assert len((tmp_path / "20260630T000000Z.jsonl").read_text("utf-8").splitlines()) == 2
+    output.release()
+
+
+def test_two_runs_of_one_outlet_cannot_share_the_output(tmp_path: Path) -> None:
+    first = RunOutput(tmp_path, datetime(2026, 6, 30, tzinfo=UTC))
+    with pytest.raises(OutputLocked):
+        RunOutput(tmp_path, datetime(2026, 6, 30, 0, 1, tzinfo=UTC))
+    first.finish()
+    RunOutput(tmp_path, datetime(2026, 6, 30, 0, 2, tzinfo=UTC)).release()
+
+
+# -- scheduled runs, replayed ---------------------------------------------------------------
+
+
+def crawl_command(tmp_path: Path, *args: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "nusadaily",
+        "-s",
+        f"NEWSCRAWL_OUTPUT_DIR={tmp_path / 'out'}",
+        "-s",
+        f"NEWSCRAWL_STATE={tmp_path / 'state.sqlite3'}",
+        "-s",
+        "LOG_LEVEL=INFO",
+        *args,
+    ]
+
+
+def scheduled_run(
+    tmp_path: Path, responses: list[SavedResponse], now: str, *args: str
+) -> dict[str, Any]:
+    """One cron-style run replayed from ``responses``; returns its report."""
+    warc = tmp_path / f"site-{time.monotonic_ns()}.warc.gz"
+    write_warc(warc, responses)
+    before = set((tmp_path / "out").glob("*.report.json"))
+    command = crawl_command(
+        tmp_path, "-s", f"NEWSCRAWL_REPLAY={warc}", "-s", f"NEWSCRAWL_NOW={now}", *args
+    )
+    proc = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    (report_path,) = set((tmp_path / "out").glob("*.report.json")) - before
+    report: dict[str, Any] = json.loads(report_path.read_text("utf-8"))
+    report["_returncode"] = proc.returncode
+    report["_log"] = proc.stderr
+    report["_records"] = list(complete_lines(Path(report["output"])))
+    time.sleep(1.1)  # run files are named by the second
+    return report
+
+
+def test_second_run_over_an_unchanged_site_emits_and_fetches_nothing_known(tmp_path: Path) -> None:
+    site = site_responses("nusadaily")
+    first = scheduled_run(tmp_path, site, "2026-07-15T00:00:00+07:00")
+    assert first["_returncode"] == 0, first["_log"][-2000:]
+    assert first["emitted"] == {"new": ARTICLES, "updated": 0, "total": ARTICLES}
+    assert all(r["revision"] == 1 for r in first["_records"])
+
+    second = scheduled_run(tmp_path, site, "2026-07-15T01:00:00+07:00")
+    assert second["_returncode"] == 0, second["_log"][-2000:]
+    assert second["_records"] == []  # an empty run, not a repeat
+    assert Path(second["output"]).exists()
+    # Every link to an emitted article or the gallery was skipped without a request: only
+    # the truncated page (never emitted) is fetched again.
+    assert second["article_pages"] == 1
+    assert second["skipped"]["known"] == 12  # 6 RSS + 6 sitemap links
+
+
+def test_changed_article_inside_the_recheck_window_gets_revision_2(tmp_path: Path) -> None:
+    site = site_responses("nusadaily")
+    first = scheduled_run(tmp_path, site, "2026-06-29T18:00:00+07:00")
+    assert first["emitted"]["new"] == ARTICLES
+    edited = [
+        SavedResponse(
+            r.url,
+            r.status,
+            r.headers,
+            r.body.replace(
+                b"Harga cabai rawit di Pasar Besar", b"Harga cabai rawit merah di Pasar Besar"
+            ),
+            r.fetched_at,
+        )
+        if r.url.endswith(HARGA)
+        else r
+        for r in site
+    ]
+    second = scheduled_run(tmp_path, edited, "2026-06-30T08:00:00+07:00")
+    assert second["_returncode"] == 0, second["_log"][-2000:]
+    (updated,) = second["_records"]
+    assert updated["url"].endswith(HARGA)
+    assert updated["revision"] == 2
+    assert "cabai rawit merah" in updated["body"]
+    assert second["emitted"] == {"new": 0, "updated": 1, "total": 1}
+    # Ribuan wisatawan (29 June) was re-fetched too, but it had not changed.
+    assert second["unchanged"] == 1
+
+
+def test_backfill_shares_the_state_with_scheduled_runs(tmp_path: Path) -> None:
+    site = site_responses("nusadaily")
+    home = SavedResponse(
+        "https://www.nusadaily.com/",
+        200,
+        [("Content-Type", "text/html")],
+        b'<html><body><li class="nav-item-category"><a class="nav-link" '
+        b'href="/malang-raya">Malang Raya</a></li></body></html>',
+    )
+    scheduled = scheduled_run(tmp_path, site, "2026-07-15T00:00:00+07:00")
+    assert scheduled["emitted"]["new"] == ARTICLES
+    backfill = scheduled_run(
+        tmp_path,
+        [*site, home],
+        "2026-07-15T02:00:00+07:00",
+        "-a",
+        "since=2026-06-20",
+        "-a",
+        "until=2026-06-30",
+    )
+    assert backfill["_returncode"] == 0, backfill["_log"][-2000:]
+    assert backfill["_records"] == []
+
+
+def test_broken_layout_exits_non_zero_and_names_the_field(tmp_path: Path) -> None:
+    # A redesign renamed the body container: every article page loses its body.
+    broken = [
+        SavedResponse(
+            r.url,
+            r.status,
+            r.headers,
+            r.body.replace(b'class="post-text', b'class="entry-body'),
+            r.fetched_at,
+        )
+        for r in site_responses("nusadaily")
+    ]
+    report = scheduled_run(tmp_path, broken, "2026-07-15T00:00:00+07:00")
+    assert report["_returncode"] == 3
+    assert report["health"]["ok"] is False
+    assert report["health"]["failing_fields"] == ["body"]
+    assert report["parse_failures"] == {"nusadaily/v2": {"empty_body": ARTICLES}}
+    assert "PARSER HEALTH CHECK FAILED" in report["_log"]
+    assert "nusadaily/v2" in report["_log"]
+
+
+def test_healthy_run_exits_zero_even_with_a_few_bad_pages(tmp_path: Path) -> None:
+    report = scheduled_run(tmp_path, site_responses("nusadaily"), "2026-07-15T00:00:00+07:00")
+    assert report["_returncode"] == 0
+    assert report["health"] == {
+        "ok": True,
+        "article_pages": ARTICLES,
+        "parsed": ARTICLES,
+        "ratio": 1.0,
+        "failing_fields": [],
+        "parsers": [],
+    }
+    assert report["coverage"]["section"] == 1.0
+    assert report["dropped"] == {"not_an_article": 1, "truncated": 1}
+
+
+# -- SIGKILL at any moment ----------------------------------------------------------------
+
+
+def all_records(out: Path) -> list[dict[str, Any]]:
+    return [r for path in sorted(out.glob("*.jsonl")) for r in complete_lines(path)]
+
+
+def wait_until(condition: Any, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the crawl never reached the kill point")
+        time.sleep(0.01)
+
+
+def part_lines(out: Path) -> int:
+    return sum(p.read_bytes().count(b"\n") for p in out.glob("*.jsonl.part"))
+
+
+@pytest.mark.parametrize("kill_at", ["first-request", "3-records", "20-records", "twice"])
+def test_sigkill_at_any_point_loses_nothing_and_repeats_nothing(
+    tmp_path: Path, kill_at: str
+) -> None:
+    count = 40
+    out = tmp_path / "out"
+    settings = (
+        "-a",
+        "base_url={base}",
+        "-s",
+        "ROBOTSTXT_OBEY=False",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "CONCURRENT_REQUESTS=2",
+        "-s",
+        "NEWSCRAWL_NOW=2026-07-15T00:00:00Z",
+    )
+    with Site(count, datetime(2026, 6, 28, 8, tzinfo=WIB), delay=0.03) as site:
+        args = tuple(a.format(base=site.base_url) for a in settings)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        points = {
+            "first-request": [lambda: site.article_requests() >= 1],
+            "3-records": [lambda: part_lines(out) >= 3],
+            "20-records": [lambda: part_lines(out) >= 20],
+            "twice": [lambda: part_lines(out) >= 5, lambda: site.article_requests() >= 30],
+        }[kill_at]
+        for point in points:
+            proc = subprocess.Popen(
+                crawl_command(tmp_path, *args),
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                wait_until(lambda p=proc, reached=point: reached() or p.poll() is not None)
+            finally:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+            time.sleep(1.1)
+        finished = subprocess.run(
+            crawl_command(tmp_path, *args),
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    if kill_at != "first-request":
+        # The killed run had written records: the next run took them over, not re-emitted them.
+        assert "records from the killed run" in finished.stderr
+    assert not list(out.glob("*.part")), "a .part file survived the next run"
+    urls = [r["url"] for r in all_records(out)]
+    assert len(urls) == len(set(urls)), "an article was emitted twice"
+    assert sorted(urls) == sorted(f"https://www.nusadaily.com/{slug}" for slug in site.slugs())
+
+
+def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
+    count = 30
+    out = tmp_path / "out"
+    with Site(count, datetime(2026, 6, 28, 8, tzinfo=WIB)) as site:
+        args = (
+            "-a",
+            f"base_url={site.base_url}",
+            "-s",
+            "ROBOTSTXT_OBEY=False",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "CONCURRENT_REQUESTS=1",
+            "-s",
+            f"JOBDIR={tmp_path / 'job'}",
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        # A graceful stop part-way (as Ctrl-C or a CLOSESPIDER limit does) keeps the queue.
+        stopped = subprocess.run(
+            crawl_command(tmp_path, *args, "-s", "CLOSESPIDER_ITEMCOUNT=8"),
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert stopped.returncode == 0, stopped.stderr[-2000:]
+        first = all_records(out)
+        assert 8 <= len(first) < count
+        time.sleep(1.1)
+        resumed = subprocess.run(
+            crawl_command(tmp_path, *args),
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert resumed.returncode == 0, resumed.stderr[-2000:]
+        assert "Resuming crawl" in resumed.stderr
+        requested_twice = [
+            path for path, n in site.requests.items() if n > 1 and path != "/gnews/feed"
+        ]
+    urls = [r["url"] for r in all_records(out)]
+    assert len(urls) == len(set(urls)) == count
+    assert requested_twice == []

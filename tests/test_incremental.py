@@ -392,3 +392,23 @@ def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
     urls = [r["url"] for r in all_records(out)]
     assert len(urls) == len(set(urls)) == count
     assert requested_twice == []
+
+
+def test_an_overlapping_run_of_the_same_outlet_does_not_start(tmp_path: Path) -> None:
+    held = RunOutput(tmp_path / "out", datetime(2026, 6, 30, tzinfo=UTC))  # a run still going
+    warc = tmp_path / "site.warc.gz"
+    write_warc(warc, site_responses("nusadaily"))
+    proc = subprocess.run(
+        crawl_command(tmp_path, "-s", f"NEWSCRAWL_REPLAY={warc}"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    held.release()
+    assert proc.returncode != 0
+    assert "another run is writing to" in proc.stderr
+    assert list((tmp_path / "out").glob("*.jsonl*")) == []
+    assert CrawlState(tmp_path / "state.sqlite3").count() == 0

@@ -97,10 +97,22 @@ class NewsSpider(scrapy.Spider):
             self.until is None or when < self.until
         )
 
-    def article_requests(self, links: Iterable[Link]) -> Iterator[scrapy.Request]:
-        """Requests for the links in range, minus articles the state says need no re-fetch."""
+    def days(self) -> Iterator[date]:
+        """The Jakarta days a run covers, oldest first: since..until, or just today."""
+        today = Run.of(self.crawler).now.astimezone(JAKARTA).date()
+        day = self.since.date() if self.since else today
+        last = (self.until - timedelta(days=1)).date() if self.until else max(day, today)
+        while day <= last:
+            yield day
+            day += timedelta(days=1)
+
+    def article_requests(
+        self, links: Iterable[Link], by_date: bool = True
+    ) -> Iterator[scrapy.Request]:
+        """Requests for the links (in the date range unless ``by_date`` is false), minus
+        articles the state says need no re-fetch."""
         run = Run.of(self.crawler)
-        for link in within(links, self.since, self.until):
+        for link in within(links, self.since, self.until) if by_date else links:
             if run.state is not None and not run.state.needs_fetch(
                 self.name, link.url, run.now, run.recheck
             ):

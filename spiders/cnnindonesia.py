@@ -34,17 +34,6 @@ class CnnIndonesiaSpider(NewsSpider):
                 cb_kwargs={"day": day},
             )
 
-    def days(self) -> Iterator[date]:
-        """The Jakarta days from ``since`` to ``until`` (inclusive), or to today."""
-        assert self.since is not None
-        last = (
-            (self.until - timedelta(days=1)).date() if self.until else datetime.now(JAKARTA).date()
-        )
-        day = self.since.date()
-        while day <= last:
-            yield day
-            day += timedelta(days=1)
-
     def parse_index(self, response: Response, day: date | None) -> Iterator[scrapy.Request]:
         page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
         links = listing_links(page)
@@ -53,8 +42,7 @@ class CnnIndonesiaSpider(NewsSpider):
             return
         # A dated index lists that day's articles only; its "N hari yang lalu" times are too
         # coarse to filter on, so every link is fetched and the record's date decides.
-        for link in links:
-            yield self.article_request(link.url)
+        yield from self.article_requests(links, by_date=False)
         # Newest first: go on while a link was created that day or the day before (videos
         # are often created a day early); a page of older links means the day is done.
         oldest_wanted = datetime.combine(day - timedelta(days=1), time(), JAKARTA)

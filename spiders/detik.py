@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import ClassVar
 
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.dates import JAKARTA
 from newscrawl.discovery import within
 from newscrawl.errors import ArticleError
 from newscrawl.page import Page
@@ -41,15 +40,6 @@ class DetikSpider(NewsSpider):
         for day in self.days():
             for host in INDEKS_HOSTS:
                 yield self.indeks_request(host, day, 1)
-
-    def days(self) -> Iterator[date]:
-        """The local days of the run, oldest first: since..until, or just today."""
-        today = datetime.now(JAKARTA).date()
-        first = self.since.date() if self.since else today
-        end = (self.until - timedelta(days=1)).date() if self.until else max(first, today)
-        while first <= end:
-            yield first
-            first += timedelta(days=1)
 
     def indeks_request(self, host: str, day: date, number: int) -> scrapy.Request:
         return scrapy.Request(

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import ClassVar
 
 import scrapy
 from scrapy.http import Response
 from w3lib.url import add_or_replace_parameters
 
-from newscrawl.dates import JAKARTA
 from newscrawl.discovery import sitemap_index
 from newscrawl.errors import ArticleError
 from newscrawl.page import Page
@@ -34,15 +33,6 @@ class KompasSpider(NewsSpider):
         yield scrapy.Request(SITEMAP_INDEX, callback=self.parse_sitemap_index)
         for day in self.days():
             yield self.indeks_request(day, 1)
-
-    def days(self) -> Iterator[date]:
-        """The local days of the run, oldest first: since..until, or just today."""
-        today = datetime.now(JAKARTA).date()
-        first = self.since.date() if self.since else today
-        end = (self.until - timedelta(days=1)).date() if self.until else max(first, today)
-        while first <= end:
-            yield first
-            first += timedelta(days=1)
 
     def indeks_request(self, day: date, number: int) -> scrapy.Request:
         params = {"site": "all", "date": day.isoformat(), "page": str(number)}

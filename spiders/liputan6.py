@@ -8,12 +8,11 @@ today's index; ``-a since``/``-a until`` walk each day of the range.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
 
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.dates import JAKARTA
 from newscrawl.page import Page
 from newscrawl.parsers.liputan6 import listing_links
 from newscrawl.spider import NewsSpider
@@ -29,15 +28,6 @@ class Liputan6Spider(NewsSpider):
     def discover(self) -> Iterable[scrapy.Request]:
         for day in self.days():
             yield self.index_request(day, 1)
-
-    def days(self) -> Iterator[date]:
-        """The local days of the run, oldest first: since..until, or just today."""
-        today = datetime.now(JAKARTA).date()
-        first = self.since.date() if self.since else today
-        end = (self.until - timedelta(days=1)).date() if self.until else max(first, today)
-        while first <= end:
-            yield first
-            first += timedelta(days=1)
 
     def index_request(self, day: date, number: int) -> scrapy.Request:
         url = f"{self.base_url}/indeks/{day:%Y/%m/%d}"

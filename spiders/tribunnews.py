@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.dates import JAKARTA
 from newscrawl.discovery import sitemap_index, sitemap_links, within
 from newscrawl.page import Page
 from newscrawl.parsers.tribunnews import listing_links, next_listing_page
@@ -46,16 +44,6 @@ class TribunnewsSpider(NewsSpider):
                 yield scrapy.Request(
                     f"https://{host}/index-news?date={day.isoformat()}", callback=self.parse_index
                 )
-
-    def days(self) -> Iterator[date]:
-        """The local days to read: since .. until (inclusive), or since .. today."""
-        assert self.since is not None
-        # ``self.until`` is exclusive: midnight after the last day.
-        end = self.until - timedelta(days=1) if self.until else datetime.now(JAKARTA)
-        day = self.since.date()
-        while day <= end.date():
-            yield day
-            day += timedelta(days=1)
 
     def parse_news_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         for child in sitemap_index(response.body):

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
 
 from newscrawl import parse_article
 from newscrawl.dates import JAKARTA
@@ -22,6 +23,11 @@ from newscrawl.record import schema_errors
 from spiders.cnnindonesia import CnnIndonesiaSpider
 from tests.cases import FIXTURES
 from tests.crawl import replay_crawl
+
+
+def make_spider(**kwargs: str) -> CnnIndonesiaSpider:
+    crawler = get_crawler(CnnIndonesiaSpider, {"NEWSCRAWL_STATE": ""})
+    return CnnIndonesiaSpider.from_crawler(crawler, **kwargs)
 
 CNN = FIXTURES / "cnnindonesia"
 WIB = timezone(timedelta(hours=7))
@@ -124,7 +130,7 @@ def test_dated_indeks_fixture_pages():
 
 
 def test_discovery_walks_the_dated_index_day_by_day():
-    spider = CnnIndonesiaSpider(since="2026-10-30", until="2026-11-01")
+    spider = make_spider(since="2026-10-30", until="2026-11-01")
     assert list(spider.days()) == [date(2026, 10, 30), date(2026, 10, 31), date(2026, 11, 1)]
     assert [r.url for r in spider.discover()] == [
         f"{SITE}/rss",
@@ -133,11 +139,11 @@ def test_discovery_walks_the_dated_index_day_by_day():
         f"{SITE}/indeks?date=2026/11/01",
     ]
     today = datetime.now(JAKARTA).date()
-    assert list(CnnIndonesiaSpider(since=today.isoformat()).days()) == [today]
+    assert list(make_spider(since=today.isoformat()).days()) == [today]
 
 
 def test_discovery_without_bounds_reads_the_feed_and_the_latest_index():
-    assert [r.url for r in CnnIndonesiaSpider().discover()] == [f"{SITE}/rss", f"{SITE}/indeks"]
+    assert [r.url for r in make_spider().discover()] == [f"{SITE}/rss", f"{SITE}/indeks"]
 
 
 def _index_response(path: str, url: str) -> HtmlResponse:
@@ -145,7 +151,7 @@ def _index_response(path: str, url: str) -> HtmlResponse:
 
 
 def test_dated_index_pages_on_while_its_links_are_from_that_day():
-    spider = CnnIndonesiaSpider(since="2026-10-31", until="2026-10-31")
+    spider = make_spider(since="2026-10-31", until="2026-10-31")
     url = f"{SITE}/indeks?date=2026/10/31"
     response = _index_response("discovery/indeks-2026-10-31-page1.html", url)
     followed = [r.url for r in spider.parse_index(response, date(2026, 10, 31))]

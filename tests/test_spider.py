@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from scrapy import Request
@@ -75,3 +75,13 @@ def test_bad_date_arguments_are_refused() -> None:
         spider(since="26/06/2026")
     with pytest.raises(ValueError, match="since"):
         spider(since="2026-06-28", until="2026-06-01")
+
+
+def test_days_of_a_run_follow_the_pinned_clock_in_jakarta() -> None:
+    # 2026-06-30 20:00 UTC is already 1 July in Jakarta.
+    crawler = get_crawler(
+        NusadailySpider, {"NEWSCRAWL_STATE": "", "NEWSCRAWL_NOW": "2026-06-30T20:00:00Z"}
+    )
+    assert list(NusadailySpider.from_crawler(crawler).days()) == [date(2026, 7, 1)]
+    bounded = NusadailySpider.from_crawler(crawler, since="2026-06-29", until="2026-06-30")
+    assert list(bounded.days()) == [date(2026, 6, 29), date(2026, 6, 30)]

@@ -22,46 +22,61 @@ def outlet_for_url(url: str) -> str:
     raise UnsupportedSite(f"no parser for {url}")
 
 
+def detected_versions(page: Page, outlet: str) -> list[type[ArticleParser]]:
+    """The outlet's parser versions that recognise ``page``'s layout, newest first."""
+    return [version for version in reversed(registry()[outlet]) if version.detect(page)]
+
+
 def choose_parser(page: Page, outlet: str | None = None) -> type[ArticleParser] | None:
     """The newest version of the outlet's parser that recognises ``page``'s layout."""
-    versions = registry()[outlet or outlet_for_url(page.url)]
-    for version in reversed(versions):
-        if version.detect(page):
-            return version
-    return None
+    detected = detected_versions(page, outlet or outlet_for_url(page.url))
+    return detected[0] if detected else None
 
 
 def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, Any]:
     """One record from an article's pages (page 1 first); later pages add body text.
 
-    A refusal carries the parser version that made it (``ArticleError.parser``).
+    The newest version that recognises the layout parses the page; if it cannot complete
+    the record, older versions that also recognise it try. A page no version recognises
+    but that carries article markup (a redesign) is tried by every version, newest first,
+    and refused as ``unknown_layout`` if none completes it. A refusal carries the parser
+    version that made it (``ArticleError.parser``).
     """
     first = pages[0]
     outlet = outlet or outlet_for_url(first.url)
-    parser_cls = choose_parser(first, outlet)
-    newest = registry()[outlet][-1]
+    detected = detected_versions(first, outlet)
+    candidates = detected or list(reversed(registry()[outlet]))
     try:
-        if parser_cls is not None:
-            record = parser_cls(first, pages[1:]).parse()
-        elif not newest.looks_like_article(first):
+        if not detected and not candidates[0].looks_like_article(first):
             # No layout of the outlet and no article markup: a category, tag or search page.
             raise NotAnArticle(f"{first.url}: no article layout of {outlet} and no article markup")
-        else:
-            # Article markup in a layout no version knows: a redesign. Try the newest.
-            try:
-                record = newest(first, pages[1:]).parse()
-            except IncompleteArticle as exc:
-                raise ArticleError(
-                    f"layout not recognised by {newest.version} ({exc.detail})",
-                    reason="unknown_layout",
-                ) from exc
+        record = _first_complete(candidates, pages, known_layout=bool(detected))
         errors = schema_errors(record)
         if errors:
             raise ArticleError("; ".join(errors), reason="schema_invalid")
     except ArticleError as exc:
-        exc.parser = (parser_cls or newest).version
+        exc.parser = exc.parser or candidates[0].version
         raise
     return record
+
+
+def _first_complete(
+    candidates: Sequence[type[ArticleParser]], pages: Sequence[Page], known_layout: bool
+) -> dict[str, Any]:
+    first_error: IncompleteArticle | None = None
+    for version in candidates:
+        try:
+            return version(pages[0], pages[1:]).parse()
+        except IncompleteArticle as exc:
+            exc.parser = version.version
+            first_error = first_error or exc
+    assert first_error is not None
+    if known_layout:
+        raise first_error
+    raise ArticleError(
+        f"layout not recognised by any {candidates[0].outlet} version ({first_error.detail})",
+        reason="unknown_layout",
+    ) from first_error
 
 
 def parse_article(

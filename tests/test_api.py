@@ -1,0 +1,57 @@
+"""How parse_article picks a parser version and says why it refuses a page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newscrawl import ArticleError, NotAnArticle, UnsupportedSite, parse_article
+
+URL = "https://www.nusadaily.com/uji"
+NOW = datetime(2026, 7, 1, tzinfo=UTC)
+LD = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Judul Uji",'
+    ' "datePublished": "2026-06-30T08:00:00+0700"}</script>'
+)
+
+
+def page(body: str, head: str = LD) -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_redesigned_page_is_parsed_by_a_version_that_completes_it() -> None:
+    # Neither version recognises this layout (no Varient post-content, no WordPress
+    # entry-content), but the Varient version's body selector still finds the text.
+    record = parse_article(
+        page('<main><div class="post-text"><p>Isi berita.</p></div></main>'), URL, NOW
+    )
+    assert record["parser"] == "nusadaily/v2"
+    assert record["body"] == "Isi berita."
+    assert record["published_at"] == "2026-06-30T08:00:00+07:00"
+
+
+def test_redesign_that_no_version_can_read_is_unknown_layout() -> None:
+    with pytest.raises(ArticleError) as info:
+        parse_article(page('<main><div class="konten-baru"><p>Isi.</p></div></main>'), URL, NOW)
+    assert info.value.reason == "unknown_layout"
+    assert info.value.parser == "nusadaily/v2"
+
+
+def test_page_without_article_markup_is_not_an_article() -> None:
+    with pytest.raises(NotAnArticle):
+        parse_article(page("<ul><li>Kategori</li></ul>", head=""), URL, NOW)
+
+
+def test_known_layout_missing_a_field_names_the_version() -> None:
+    body = '<div class="post-content"><h1 class="post-title">Judul</h1><div class="post-text"><p>Isi.</p></div></div>'
+    with pytest.raises(ArticleError) as info:
+        parse_article(page(body, head=""), URL, NOW)
+    assert (info.value.reason, info.value.parser) == ("no_date", "nusadaily/v2")
+
+
+def test_unknown_domain_and_naive_fetch_time() -> None:
+    with pytest.raises(UnsupportedSite):
+        parse_article(page("<p>x</p>"), "https://example.org/a", NOW)
+    with pytest.raises(ValueError, match="timezone-aware"):
+        parse_article(page("<p>x</p>"), URL, datetime(2026, 7, 1))

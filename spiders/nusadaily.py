@@ -18,10 +18,11 @@ class NusadailySpider(NewsSpider):
     base_url = "https://www.nusadaily.com"
 
     def discover(self) -> Iterable[scrapy.Request]:
-        yield scrapy.Request(f"{self.base_url}/rss/latest-posts", callback=self.parse_feed)
-        yield scrapy.Request(f"{self.base_url}/gnews/feed", callback=self.parse_sitemap)
-        # Varient 3 moved the Google News sitemap here.
-        yield scrapy.Request(f"{self.base_url}/sitemap-news.xml", callback=self.parse_sitemap)
+        # Varient 2.x routes, then the ones Varient 3 moved them to; the site serves one set.
+        for path in ("/rss/latest-posts", "/rss-feeds/feed/latest"):
+            yield scrapy.Request(f"{self.base_url}{path}", callback=self.parse_feed)
+        for path in ("/gnews/feed", "/sitemap-news.xml"):
+            yield scrapy.Request(f"{self.base_url}{path}", callback=self.parse_sitemap)
         if self.since is not None:
             # Feeds only hold the latest posts; a backfill walks every category's pages.
             yield scrapy.Request(f"{self.base_url}/", callback=self.parse_home)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newscrawl import ArticleError, NotAnArticle, UnsupportedSite, parse_article
+from newscrawl.parsers.nusadaily import PARSERS
 
 URL = "https://www.nusadaily.com/uji"
 NOW = datetime(2026, 7, 1, tzinfo=UTC)
@@ -35,7 +36,7 @@ def test_redesign_that_no_version_can_read_is_unknown_layout() -> None:
     with pytest.raises(ArticleError) as info:
         parse_article(page('<main><div class="konten-baru"><p>Isi.</p></div></main>'), URL, NOW)
     assert info.value.reason == "unknown_layout"
-    assert info.value.parser == "nusadaily/v2"
+    assert info.value.parser == PARSERS[-1].version  # the newest version tried first
 
 
 def test_page_without_article_markup_is_not_an_article() -> None:

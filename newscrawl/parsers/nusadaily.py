@@ -1,4 +1,4 @@
-"""nusadaily.com: a WordPress news site until it moved to the Varient CMS.
+"""nusadaily.com: a WordPress news site until it moved to the Varient CMS (2.x, then 3).
 
 Varient (CodeIgniter) renders the same post fields in both of its themes
 ("classic": ``h1.title`` + ``div.post-summary h2``; "magazine", what nusadaily
@@ -46,7 +46,7 @@ class NusadailyWordPress(ArticleParser):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.sel.css(cls.body_css)) and not page.sel.css("div.post-text")
+        return bool(page.css(cls.body_css)) and not page.css("div.post-text")
 
 
 class NusadailyVarient(NusadailyWordPress):
@@ -67,7 +67,7 @@ class NusadailyVarient(NusadailyWordPress):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.sel.css("div.post-content")) and bool(page.sel.css(cls.headline_css))
+        return bool(page.css("div.post-content")) and bool(page.css(cls.headline_css))
 
     def tags(self) -> list[str]:
         # Varient fills JSON-LD "keywords" with SEO keywords (often the title's words);
@@ -77,10 +77,23 @@ class NusadailyVarient(NusadailyWordPress):
     def check_article(self) -> None:
         super().check_article()
         # Varient post types other than "article" render their own blocks.
-        if self.page.sel.css(".gallery-post-item, .post-sorted-list, .quiz-container"):
+        if self.page.css(".gallery-post-item, .post-sorted-list, .quiz-container"):
             raise NotAnArticle(f"{self.page.url} is a Varient gallery/list/quiz post")
         if self.page.ld_of_type("VideoObject") and not self.page.article_ld:
             raise NotAnArticle(f"{self.page.url} is a Varient video post")
+
+
+class NusadailyVarient3(NusadailyVarient):
+    """Varient 3: the body moved to ``div.entry-content``; an update shows as "N jam yang lalu"."""
+
+    version = "nusadaily/v3"
+    body_css = "div.post-content div.entry-content"
+    # The second date block says "Diperbarui: 3 jam yang lalu": relative to the fetch.
+    updated_css = "div.item-meta-date + div.item-meta-date span"
+
+    @classmethod
+    def detect(cls, page: Page) -> bool:
+        return bool(page.sel.css(cls.body_css)) and bool(page.sel.css(cls.headline_css))
 
 
 _CARD = "div.post-item"
@@ -89,7 +102,7 @@ _CARD = "div.post-item"
 def listing_links(page: Page) -> list[Link]:
     """Article links and dates on a Varient category, tag or search page."""
     links = []
-    for card in page.sel.css(_CARD):
+    for card in page.css(_CARD):
         href = card.css("h3.title a::attr(href)").get()
         if not href:
             continue
@@ -102,11 +115,11 @@ def listing_links(page: Page) -> list[Link]:
 
 def next_listing_page(page: Page) -> str | None:
     """The next page of a Varient listing (its pagination's "next" link)."""
-    href = page.sel.css(
+    href = page.css(
         "ul.pagination li.page-item.active + li.page-item a::attr(href), "
         "ul.pagination a[rel=next]::attr(href)"
     ).get()
     return link_url(href, page.url) if href else None
 
 
-PARSERS = (NusadailyWordPress, NusadailyVarient)
+PARSERS = (NusadailyWordPress, NusadailyVarient, NusadailyVarient3)

@@ -15,11 +15,12 @@ from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
+from newscrawl.css import TreeIndex
 from newscrawl.errors import ArticleError
 
 _JSONLD = JsonLdExtractor()
-_JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
-_METAS = etree.XPath("//meta[@content]")
+_TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
+_STRING = etree.XPath("string()", smart_strings=False)
 #: A complete page closes its body or its document; a cut-off download does neither.
 _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _BOMS = (
@@ -51,11 +52,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     the declaration says; bytes that are not fall back to the declared charset,
     and a false "utf-8" declaration to windows-1252.
     """
+    return _decode(body, content_type)[0]
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str, bool]:
+    """:func:`decode_html`, and whether the text is exactly ``body`` read as UTF-8."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(encoding, errors="replace")
+            return body[len(bom) :].decode(encoding, errors="replace"), False
     try:
-        return body.decode("utf-8")
+        return body.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
     declared = http_content_type_encoding(content_type) if content_type else None
@@ -63,9 +69,47 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     if not declared or codecs.lookup(declared).name == "utf-8":
         declared = "cp1252"
     try:
-        return body.decode(declared, errors="replace")
+        return body.decode(declared, errors="replace"), False
     except LookupError:
-        return body.decode("cp1252", errors="replace")
+        return body.decode("cp1252", errors="replace"), False
+
+
+def html_root(text: str, url: str, utf8: bytes | None = None) -> etree._Element:
+    """The tree ``parsel.Selector(text=text, type="html", base_url=url)`` builds, same parser
+    options, but of plain lxml elements: lxml.html's element classes are looked up by a
+    Python callback for every node Python touches, which makes walking a tree ~5x slower.
+
+    ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded from);
+    when stripping changes nothing they are parsed as they are, without encoding again.
+    """
+    if utf8 is not None and text[:1].strip() and text[-1:].strip() and b"\x00" not in utf8:
+        body = utf8
+    else:
+        body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(body, parser=parser, base_url=url)
+    if root is None:
+        root = etree.fromstring(b"<html/>", parser=parser, base_url=url)
+    return root
+
+
+def node_text(node: parsel.Selector) -> str:
+    """``" ".join(node.css("::text").getall())`` without a Selector per text node."""
+    if isinstance(node.root, etree._Element):
+        return " ".join(_TEXT_NODES(node.root))
+    return " ".join(node.css("::text").getall())
+
+
+def _ld_items(script: etree._Element) -> list[Any]:
+    """``JsonLdExtractor().extract_items(script)``, without compiling an XPath per call."""
+    try:
+        data = json.loads(_STRING(script), strict=False)
+    except ValueError:
+        # extruct's repair of scripts with HTML or JavaScript comments around the JSON.
+        found: list[Any] = _JSONLD.extract_items(script)
+        return found
+    values = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
+    return [item for item in values if item]
 
 
 def _walk_ld(item: Any) -> Iterator[dict[str, Any]]:
@@ -86,30 +130,60 @@ def ld_types(item: dict[str, Any]) -> set[str]:
 class Page:
     """One page: its URL, fetch time, decoded text and parsel tree."""
 
-    def __init__(self, text: str, url: str, fetched_at: datetime) -> None:
+    def __init__(
+        self, text: str, url: str, fetched_at: datetime, *, utf8: bytes | None = None
+    ) -> None:
         if not text.strip():
             raise ArticleError("the response body is empty", reason="empty_response")
         if not _DOCUMENT_END.search(text, max(0, len(text) - 200_000)):
             raise ArticleError("the page ends before </body> or </html>", reason="truncated")
         self.url = url
         self.fetched_at = fetched_at
-        self.sel = parsel.Selector(text=text, type="html", base_url=url)
+        self.sel = parsel.Selector(root=html_root(text, url, utf8), type="html")
         if self.sel.root is None or not len(self.sel.root):
             raise ArticleError("no HTML document in the response", reason="not_html")
+        self._index = TreeIndex(self.sel.root)
+        self._css: dict[tuple[str, Any], parsel.SelectorList[parsel.Selector]] = {}
 
     @classmethod
     def from_bytes(
         cls, body: bytes, url: str, fetched_at: datetime, content_type: str | None = None
     ) -> Page:
-        return cls(decode_html(body, content_type), url, fetched_at)
+        text, exact = _decode(body, content_type)
+        return cls(text, url, fetched_at, utf8=body if exact else None)
+
+    def css(self, query: str) -> parsel.SelectorList[parsel.Selector]:
+        """``self.sel.css(query)``: the same selection, evaluated once per page and faster
+        (see :mod:`newscrawl.css`)."""
+        return self._select(query, None)
+
+    def css_within(self, node: parsel.Selector, query: str) -> parsel.SelectorList[parsel.Selector]:
+        """``node.css(query)`` for a ``node`` of this page, evaluated once per page."""
+        return self._select(query, node.root)
+
+    def _select(
+        self, query: str, within: etree._Element | None
+    ) -> parsel.SelectorList[parsel.Selector]:
+        # Keyed by the element itself, which the dict keeps alive: an id() could be reused.
+        found = self._css.get((query, within))
+        if found is None:
+            found = parsel.SelectorList(
+                parsel.Selector(root=node, _expr=query, type="html")
+                for node in self._index.select(query, within)
+            )
+            self._css[(query, within)] = found
+        return parsel.SelectorList(found)
 
     @cached_property
     def json_ld(self) -> list[dict[str, Any]]:
         """Every JSON-LD object, ``@graph`` members flattened; broken scripts skipped."""
         items: list[dict[str, Any]] = []
-        for script in _JSONLD_SCRIPTS(self.sel.root):
+        # iter() and a test in Python: an XPath attribute test reads every element's attributes.
+        for script in self.sel.root.iter("script"):
+            if script.get("type") != "application/ld+json":
+                continue
             try:
-                found = _JSONLD.extract_items(script)
+                found = _ld_items(script)
             except (ValueError, TypeError, json.JSONDecodeError):
                 continue
             items.extend(_walk_ld(found))
@@ -130,8 +204,11 @@ class Page:
     def metas(self) -> dict[str, list[str]]:
         """``<meta>`` contents by lower-cased name/property/itemprop, in page order."""
         found: dict[str, list[str]] = {}
-        for meta in _METAS(self.sel.root):
-            content = meta.get("content", "").strip()
+        for meta in self.sel.root.iter("meta"):
+            content = meta.get("content")
+            if content is None:
+                continue
+            content = content.strip()
             for attr in ("property", "name", "itemprop"):
                 key = meta.get(attr)
                 if key and content:

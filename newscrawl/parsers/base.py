@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime, to_iso
 from newscrawl.errors import IncompleteArticle, NotAnArticle
-from newscrawl.page import Page
+from newscrawl.page import Page, node_text
 from newscrawl.parsers.body import Body, clean_body, image_caption
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.record import FIELDS
@@ -106,7 +106,7 @@ class ArticleParser:
     @classmethod
     def detect(cls, page: Page) -> bool:
         """Whether ``page`` is in this version's layout (default: its body container exists)."""
-        return bool(cls.body_css and page.sel.css(cls.body_css))
+        return bool(cls.body_css and page.css(cls.body_css))
 
     # -- the record ----------------------------------------------------------------
 
@@ -157,8 +157,8 @@ class ArticleParser:
         """Cleaned text of the first element matching ``css`` that has any."""
         if not css:
             return None
-        for node in self.page.sel.css(css):
-            text = clean_text(" ".join(node.css("::text").getall()))
+        for node in self.page.css(css):
+            text = clean_text(node_text(node))
             if text:
                 return text
         return None
@@ -166,13 +166,7 @@ class ArticleParser:
     def css_texts(self, css: str) -> list[str]:
         if not css:
             return []
-        return [
-            t
-            for t in (
-                clean_text(" ".join(n.css("::text").getall())) for n in self.page.sel.css(css)
-            )
-            if t
-        ]
+        return [t for t in (clean_text(node_text(n)) for n in self.page.css(css)) if t]
 
     def local(self, value: datetime | None) -> datetime | None:
         """A UTC instant shown in the outlet's zone; stated offsets are kept."""
@@ -190,7 +184,7 @@ class ArticleParser:
 
     def url(self) -> str:
         for candidate in (
-            self.page.sel.css('link[rel="canonical"]::attr(href)').get(),
+            self.page.css('link[rel="canonical"]::attr(href)').get(),
             self.page.meta("og:url"),
         ):
             if candidate and candidate.strip():
@@ -205,7 +199,7 @@ class ArticleParser:
             self.strip_title(ld if isinstance(ld, str) else None)
             or self.css_text(self.headline_css)
             or self.strip_title(self.page.meta("og:title", "twitter:title"))
-            or self.strip_title(self.page.sel.css("title::text").get())
+            or self.strip_title(self.page.css("title::text").get())
         )
 
     def subheadline(self) -> str | None:
@@ -295,7 +289,9 @@ class ArticleParser:
         """Images inside the body with their captions (figcaption, or a credit line after)."""
         found: list[dict[str, str | None]] = []
         for container in self.body_containers(self.page):
-            skipped = set(container.css(self.body_skip_css)) if self.body_skip_css else set()
+            skipped = (
+                self.page.css_within(container, self.body_skip_css) if self.body_skip_css else []
+            )
             skip_roots = {node.root for node in skipped}
             for img in container.root.iter("img"):
                 if any(anc in skip_roots for anc in img.iterancestors()):
@@ -310,12 +306,12 @@ class ArticleParser:
         return found
 
     def body_containers(self, page: Page) -> Any:
-        return page.sel.css(self.body_css)[:1] if self.body_css else []
+        return page.css(self.body_css)[:1] if self.body_css else []
 
     def body_blocks(self, page: Page) -> list[Block]:
         containers = self.body_containers(page)
         skip = (
-            [n.root for c in containers for n in c.css(self.body_skip_css)]
+            [n.root for c in containers for n in page.css_within(c, self.body_skip_css)]
             if self.body_skip_css
             else []
         )
@@ -329,7 +325,7 @@ class ArticleParser:
         """Absolute URLs of this article's later pages, in order (multi-page articles)."""
         if not self.pages_css:
             return []
-        hrefs = self.page.sel.css(self.pages_css).css("::attr(href)").getall()
+        hrefs = self.page.css(self.pages_css).css("::attr(href)").getall()
         own = link_url(self.page.url, self.page.url)
         return [u for u in dict.fromkeys(link_url(h, self.page.url) for h in hrefs) if u != own]
 

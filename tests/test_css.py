@@ -1,0 +1,82 @@
+"""Page.css selects exactly what parsel's Selector.css selects, on every saved page."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import parsel
+import pytest
+from lxml import etree
+
+from newscrawl.errors import ArticleError
+from newscrawl.page import Page
+from newscrawl.parsers import registry
+from tests.cases import FIXTURES
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+IDENT = re.compile(r"-?[A-Za-z_][\w-]*")
+PAGES = sorted(FIXTURES.glob("*/articles/*.html")) + sorted(FIXTURES.glob("*/listing/*.html"))
+
+#: Shapes the index treats differently: absent classes and ids, class-led and id-led
+#: alternatives, combinators, attributes, :not(), pseudo-elements, repeated classes.
+QUERIES = [
+    "div",
+    "h1, h2",
+    "a[href]::attr(href)",
+    "title::text",
+    'link[rel="canonical"]::attr(href)',
+    ".no-such-class",
+    "#no-such-id, .also-absent p",
+    "div.no-such-class, p",
+    "[class]",
+    "div[class] > p",
+    "p + p",
+    "li ~ li a",
+    "div:not(.no-such-class) > p::text",
+    "*[id] a",
+]
+
+
+def _queries() -> list[str]:
+    """The CSS of every parser version, and the shapes above."""
+    found = list(QUERIES)
+    for versions in registry().values():
+        for version in versions:
+            for name, value in vars(version).items():
+                if name.endswith("_css") and isinstance(value, str) and value:
+                    found.append(value)
+    return list(dict.fromkeys(found))
+
+
+def _same(
+    got: parsel.SelectorList[parsel.Selector], want: parsel.SelectorList[parsel.Selector]
+) -> bool:
+    return len(got) == len(want) and all(
+        a.root is b.root if isinstance(a.root, etree._Element) else a.root == b.root
+        for a, b in zip(got, want, strict=True)
+    )
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_page_css_matches_parsel(path: Path) -> None:
+    try:
+        page = Page.from_bytes(path.read_bytes(), "https://www.example.com/a", NOW)
+    except ArticleError:
+        pytest.skip("not a complete page")
+    # Every class and id on the page, as lone selectors and as the lead of a chain.
+    classes = sorted({c for v in page.sel.root.xpath("//@class") for c in str(v).split()})
+    classes = [c for c in classes if IDENT.fullmatch(c)]
+    ids = sorted(str(v) for v in page.sel.root.xpath("//@id") if IDENT.fullmatch(str(v)))
+    queries = _queries() + [f".{c}" for c in classes]
+    queries += [f"#{i} a, div.{c} > *" for i, c in zip(ids, classes, strict=False)]
+    for query in queries:
+        assert _same(page.css(query), page.sel.css(query)), f"{path.name}: {query!r}"
+        # A second call answers from the page's memory, with the same selection.
+        assert _same(page.css(query), page.sel.css(query)), f"{path.name}: {query!r} (again)"
+    body = page.css("body")
+    for query in _queries():
+        for node in body:
+            got = page.css_within(node, query)
+            assert _same(got, node.css(query)), f"{path.name}: within body: {query!r}"

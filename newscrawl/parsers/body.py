@@ -23,7 +23,10 @@ _PLACE = r"[A-Z][\w.'’]*(?:\s+[A-Z(][\w.'’)]*){0,3}"
 #: "Baca juga:", "BACA JUGA :", "Simak juga:", "Lihat juga:", "Baca:", "Berita terkait:".
 _RELATED_LABEL = (
     r"(?:(?:baca|simak|lihat)\s+(?:juga|pula)(?:\s+(?:artikel|berita)(?:\s+ini)?)?|baca(?=\s*:)"
-    r"|(?:berita|artikel)\s+terkait)\s*(?:[:：>»]+|\s-\s)?\s*"
+    r"|(?:berita|artikel)\s+terkait"
+    # English editions (en.antaranews.com, Tempo English): "Related news:", "Also read:".
+    r"|related\s+(?:news|articles?|stories)(?=\s*:)|(?:also\s+read|read\s+also)(?=\s*:))"
+    r"\s*(?:[:：>»]+|\s-\s)?\s*"
 )
 RELATED_LABEL = re.compile(r"^[\W_]*" + _RELATED_LABEL, re.IGNORECASE)
 _RELATED_INSIDE = re.compile(r"(?<=[.!?\"”’)])\s+" + _RELATED_LABEL, re.IGNORECASE)
@@ -36,7 +39,7 @@ CAPTION = re.compile(
 #: Blocks that are never body text, whatever the outlet.
 CLUTTER = (
     re.compile(
-        r"^(?:advertisement|advertising|iklan|scroll to (?:continue|resume) with content|"
+        r"^(?:advertisement|advertising|iklan|scroll to (?:continue|resume)(?: with)? content|"
         r"scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|continue reading)\W*$",
         re.IGNORECASE,
     ),
@@ -54,7 +57,10 @@ CLUTTER = (
 
 #: Blocks that end the body: syndication footers and what follows them.
 STOP = (
-    re.compile(r"^\W*(?:artikel|berita) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b", re.I),
+    re.compile(
+        r"^\W*(?:sebagian\s+)?(?:artikel|berita) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b",
+        re.IGNORECASE,
+    ),
 )
 
 #: A trailing editor code: "(ant)", "(mdk/ded)", "(ap/wan)", "(*)", "(T.K011/B/A029)".

@@ -109,6 +109,23 @@ class Block:
     link_offsets: list[int] = field(default_factory=list)
 
 
+_TAG_NAMES: dict[str, str] = {}
+
+
+def _tag_name(tag: object) -> str:
+    """Lower-case local name of an element tag; "" for comments and processing instructions."""
+    if not isinstance(tag, str):
+        return ""
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        # Pages use a few dozen tag names; remember them (bounded: a hostile page could
+        # invent many).
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_TAG_NAMES) < 4096:
+            _TAG_NAMES[tag] = name
+    return name
+
+
 class _BlockBuilder:
     def __init__(self, base_url: str, skip: Collection[etree._Element]) -> None:
         self.base_url = base_url
@@ -123,6 +140,8 @@ class _BlockBuilder:
             self.parts.append(value)
 
     def flush(self) -> None:
+        if not self.parts and not self.links:
+            return
         raw = "".join(self.parts)
         text = clean_text(raw)
         if text:
@@ -138,8 +157,7 @@ class _BlockBuilder:
         self.parts, self.links = [], []
 
     def visit(self, el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.rsplit("}", 1)[-1].lower()
+        tag = _tag_name(el.tag)
         if not tag or tag in SKIP_TAGS or el in self.skip:
             if tag in BLOCK_TAGS or tag in _BLOCK_MEDIA:
                 self.flush()  # a skipped figure or ad box still separates paragraphs
@@ -198,8 +216,10 @@ _CONTRIBUTOR_PLACE = re.compile(
 )
 
 
-#: Desks and accounts, not people: "Tim Redaksi", "Redaksi Nusadaily", "Admin".
-_NOT_A_PERSON = re.compile(r"^(?:tim\s+)?redaksi\b|^(?:admin|administrator|webmaster)$", re.I)
+#: Desks and accounts, not people: "Tim Redaksi", "Redaksi Nusadaily", "Tim detikBali", "Admin".
+_NOT_A_PERSON = re.compile(
+    r"^(?:tim\s+)?redaksi\b|^(?:admin|administrator|webmaster)$|^tim\s+\S+$", re.IGNORECASE
+)
 
 
 def person_names(values: Iterable[str | None], drop: Collection[str] = ()) -> list[str]:

@@ -14,7 +14,9 @@ from newscrawl.discovery import sitemap_links
 from newscrawl.page import Page
 from newscrawl.parsers.detik import (
     NOT_ARTICLE_URL,
+    PARSERS,
     DetikV3,
+    DetikV3_1,
     feed_article_links,
     listing_links,
 )
@@ -164,6 +166,7 @@ def test_indeks_walk_covers_each_day_and_channel():
         "https://www.detik.com/edu/foto/d-6609369/yuk-belajar-atasi-hama-urban-farming/5",
         "https://20.detik.com/detikupdate/20241004-241004100/video-pd-tak-masalah",
         "https://news.detik.com/infografis/d-7570000/infografis-jadwal-pilkada",
+        "https://hot.detik.com/detiktv/d-6452244/kesal-hidup-selalu-diatur-devano-danendra",
     ],
 )
 def test_galleries_videos_and_infographics_are_not_articles(url):
@@ -177,10 +180,54 @@ def test_galleries_videos_and_infographics_are_not_articles(url):
         "https://news.detik.com/berita/d-7000001/foto-viral-warga-antre-minyak/2",
         "https://www.detik.com/sulsel/berita/d-8701890/pemprov-sulsel-siapkan-posko",
         "http://inet.detik.com/read/2015/11/05/100026/3062623/323/google-umbar-kelemahan",
+        "https://news.detik.com/x/detail/spotlight/20240118/Beselan-Rutan-KPK-untuk-Pak-Lurah/",
+        "https://travel.detik.com/travel-news/d-6454465/kadispar-badung-jamin-wisman",
     ],
 )
 def test_articles_are_not_refused_by_url(url):
     assert not NOT_ARTICLE_URL.match(url)
+
+
+@pytest.mark.parametrize(
+    ("path", "version"),
+    [
+        ("articles/news-jalur-sepeda-baca-juga.html", "detik/v3"),
+        ("articles/news-paradetail-2022.html", "detik/v3"),
+        ("articles/sport-aboutthegame-2021.html", "detik/v2"),
+        ("articles/travel-read-skin-jatim-copy.html", "detik/v3.1"),
+        ("articles/detikx-intermeso-kereta-uap.html", "detik/v3.2"),
+        ("articles/wolipop-utility-classes-2025.html", "detik/v4"),
+    ],
+)
+def test_each_layout_is_recognised_by_its_own_version(path, version):
+    # All but the first carry itp_bodycontent: detik/v4 must only take what no other does.
+    page = fixture_page(path, "https://news.detik.com/berita/d-1/x")
+    assert [v.version for v in PARSERS if v.detect(page)] == [version]
+
+
+def test_desk_bylines_are_not_people():
+    # JSON-LD, meta and byline all say "Tim detikJatim": a desk, not a person.
+    url = "https://travel.detik.com/travel-news/d-6612345/jalur-pendakian-gunung-arjuno"
+    page = fixture_page("articles/travel-read-skin-jatim-copy.html", url)
+    assert DetikV3_1(page).authors() == []
+    html = (DETIK / "articles/news-jalur-sepeda-baca-juga.html").read_text("utf-8")
+    html = html.replace('"name": "Ilham Prasetya"', '"name": "Tim detikNews"')
+    assert DetikV3(Page(html, JALUR_SEPEDA, FETCHED)).authors() == ["Rumondang Sitohang"]
+
+
+def test_page_numbers_inside_a_v2_body_are_not_text():
+    # detikHealth and wolipop (about 2022) put "1 2 Selanjutnya" in div.mp-nav in the body.
+    url = "https://sport.detik.com/aboutthegame/detik-insider/d-5751234/kiper-ketiga"
+    html = (DETIK / "articles/sport-aboutthegame-2021.html").read_text("utf-8")
+    nav = (
+        '<div class="mp-nav mp-nav-ap mp-nav-bot ap-update"><a href="#">1</a>'
+        f'<a href="{url}/2">2</a><a href="{url}/2">Selanjutnya</a></div>'
+    )
+    html = html.replace("<strong>(bay/krs)</strong>", nav + "<strong>(bay/krs)</strong>")
+    record = parse_article(html, url, FETCHED)
+    assert record["parser"] == "detik/v2"
+    assert record["body"].endswith("menenangkan pemain muda sebelum laga besar.")
+    assert record["editor_code"] == "bay/krs"
 
 
 def test_robot_terapi_body_is_the_reference_text(shared_pages):

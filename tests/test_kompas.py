@@ -11,6 +11,7 @@ from scrapy.http import Request, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawl import parse_article
+from newscrawl.api import detected_versions
 from newscrawl.dates import JAKARTA
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
@@ -139,6 +140,9 @@ def test_indeks_walk_covers_each_day_of_the_run():
         ("KOMPAS.com, JAKARTA - Presiden tiba", "JAKARTA"),
         ("KOMPAS.com - Presiden tiba", None),
         ("LOS ANGELES, KOMPAS.com - Presiden tiba", "LOS ANGELES"),
+        # 2014-2018 channel brands.
+        ("Jakarta, KompasOtomotif – Presiden tiba", "Jakarta"),
+        ("KompasTekno - Presiden tiba", None),
     ],
 )
 def test_dateline_forms(first_paragraph, place):
@@ -148,6 +152,11 @@ def test_dateline_forms(first_paragraph, place):
     assert first_paragraph[match.end() :] == "Presiden tiba"
     groups = match.groupdict()
     assert (groups.get("place") or groups.get("place2")) == place
+
+
+def test_a_paragraph_opening_with_the_word_kompas_is_no_dateline():
+    assert KompasV2.dateline is not None
+    assert KompasV2.dateline.match("Kompas Gramedia menggelar pameran buku") is None
 
 
 @pytest.mark.parametrize(
@@ -249,3 +258,83 @@ def test_replayed_crawl(tmp_path):
     assert nelayan["body"].count("Poin pertama yang diatur") == 1
     assert result.stats["newscrawl/dropped/not_an_article"] == 1
     assert not [key for key in result.stats if key.startswith("newscrawl/dropped/http_")]
+
+
+# -- layouts and variants --------------------------------------------------------------
+
+
+def _page(people: str, body: str, url: str = MAROS) -> bytes:
+    """A read__ page without structured people, so the visible credits are what count."""
+    return f"""<html><head><title>Judul Uji - Kompas.com</title></head><body>
+    <div class="read__header"><h1 class="read__title">Judul Uji</h1>
+    <div class="read__time">Kompas.com - 31/10/2026, 08:47 WIB</div>{people}</div>
+    <div class="read__content"><div class="clearfix">{body}</div></div>
+    </body></html>""".encode()
+
+
+def test_2017_credit_items_give_writer_and_editor():
+    people = """<div class="read__credit top clearfix">
+      <div class="read__credit__item" id="penulis">Penulis : <a href="#p">Kontributor Makassar,
+        Hendra Wijaya</a></div>
+      <div class="read__credit__item" id="editor">Editor : <a href="#e">Andi Hartik</a></div>
+    </div>"""
+    record = parse_article(_page(people, "<p>Isi berita.</p>"), MAROS, FETCHED)
+    assert record["authors"] == ["Hendra Wijaya"]
+    assert record["editors"] == ["Andi Hartik"]
+
+
+def test_credit_box_with_a_penulis_label_names_writers_only():
+    people = """<div class="credit"><div class="credit-title"><p>Penulis</p>
+      <div class="credit-title-name"><div class="credit-title-nameEditor">Melvina Tionardus,</div>
+      <div class="credit-title-nameEditor">Yunanto Wiji Utomo</div></div></div></div>"""
+    record = parse_article(_page(people, "<p>Isi berita.</p>"), MAROS, FETCHED)
+    assert record["authors"] == ["Melvina Tionardus", "Yunanto Wiji Utomo"]
+    assert record["editors"] == []
+
+
+def test_credit_box_labelled_tim_redaksi_says_nothing_about_roles():
+    people = """<div class="credit"><div class="credit-title"><div class="credit-title-name">
+      <div class="credit-title-nameEditor">Melvina Tionardus,</div></div><p>Tim Redaksi</p>
+      </div></div>"""
+    record = parse_article(_page(people, "<p>Isi berita.</p>"), MAROS, FETCHED)
+    assert record["authors"] == []
+
+
+def test_oleh_byline_paragraph_is_the_author_and_not_body():
+    body = "<p><strong>Oleh: Ratna Wulandari</strong></p><p>Isi tulisan.</p>"
+    record = parse_article(_page("", body), MAROS, FETCHED)
+    assert record["authors"] == ["Ratna Wulandari"]
+    assert record["body"] == "Isi tulisan."
+
+
+def test_a_bold_paragraph_starting_with_oleh_oleh_stays_in_the_body():
+    body = "<p><strong>Oleh-oleh khas Maros</strong></p><p>Isi tulisan.</p>"
+    record = parse_article(_page("", body), MAROS, FETCHED)
+    assert record["authors"] == []
+    assert record["body"] == "Oleh-oleh khas Maros\n\nIsi tulisan."
+
+
+def test_nothing_after_the_end_of_article_marker_is_body():
+    body = '<p>Isi berita.</p><div id="EndOfArticle"></div><p>Promosi apa pun.</p>'
+    record = parse_article(_page("", body), MAROS, FETCHED)
+    assert record["body"] == "Isi berita."
+
+
+def test_otomotif_2016_skin_is_its_own_version():
+    page = fixture_page("articles/2016-otomotif-mudik.html", "http://otomotif.kompas.com/read/x")
+    assert [v.version for v in detected_versions(page, "kompas")] == ["kompas/v1.2"]
+
+
+def test_kompas2011_skins_take_the_body_not_the_wrapper_around_title_and_body():
+    # health.kompas.com 2014: div.isi_artikel wraps the h1, the date spans and div.isi_berita.
+    html = b"""<html><head><title>Judul Sehat - Kompas.com Health</title></head><body>
+    <div class="isi_artikel"><h1>Judul Sehat</h1>
+    <div class="left"><div><span>Senin, 3 Maret 2014 | 10:15 WIB</span></div></div>
+    <div class="isi_berita pt_5"><p><strong>KOMPAS.com</strong> - Isi berita kesehatan.</p></div>
+    </div></body></html>"""
+    url = "http://health.kompas.com/read/2014/03/03/1015123/Judul.Sehat"
+    record = parse_article(html, url, FETCHED)
+    assert record["parser"] == "kompas/v0"
+    assert record["headline"] == "Judul Sehat"
+    assert record["body"] == "Isi berita kesehatan."
+    assert record["published_at"] == "2014-03-03T10:15:00+07:00"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from newscrawl.api import choose_parser
 from newscrawl.discovery import sitemap_index, sitemap_links
+from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.tribunnews import (
     TribunnewsV1,
@@ -30,6 +32,9 @@ VOLI = "https://www.tribunnews.com/sport/7912011/timnas-voli-putri-lolos-ke-semi
 BALI = "https://bali.tribunnews.com/2026/10/30/ribuan-warga-padati-pantai-padang-galak-saksikan-festival-layang-layang"
 VIDEO = "https://video.tribunnews.com/news/912345/detik-detik-penyu-lekang-dilepasliarkan-di-pantai-kuta"
 UBER = "https://www.tribunnews.com/metropolitan/2015/06/19/kadishub-dki-taksi-uber-tak-punya-izin-operasi-uji-kir-tidak-berargo-dan-bermahkota"
+KUPANG = "https://kupang.tribunnews.com/news/612345/warga-tiga-kelurahan-di-kota-kupang-kini-dapat-air-bersih-setiap-hari"
+DAERAH = "articles/kupang-daerah-air-bersih.html"
+JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>', re.DOTALL)
 
 
 def fixture_page(name: str, url: str, replace: tuple[str, str] | None = None) -> Page:
@@ -126,14 +131,97 @@ def test_2015_page_uses_the_2015_version(shared_pages: Path) -> None:
     assert choose_parser(page) is TribunnewsV1
 
 
-def test_wita_page_keeps_its_offset_when_the_machine_date_is_in_wib() -> None:
+@pytest.mark.parametrize(
+    ("machine", "published"),
+    [
+        ("2026-10-30T18:01:00+07:00", "2026-10-30T19:01:00+08:00"),
+        # The visible date has no seconds; the machine date's are kept.
+        ("2026-10-30T18:01:27+07:00", "2026-10-30T19:01:27+08:00"),
+        # Another minute than the page shows: the machine date as written.
+        ("2026-10-30T18:07:00+07:00", "2026-10-30T18:07:00+07:00"),
+    ],
+)
+def test_wita_page_keeps_its_offset_when_the_machine_date_is_in_wib(
+    machine: str, published: str
+) -> None:
     # The same instant written in WIB by the CMS: the record shows the WITA the page prints.
     page = fixture_page(
         "articles/bali-festival-layang-layang.html",
         BALI,
-        replace=("2026-10-30T19:01:27+08:00", "2026-10-30T18:01:00+07:00"),
+        replace=("2026-10-30T19:01:27+08:00", machine),
     )
-    assert iso(TribunnewsV2(page).published_at()) == "2026-10-30T19:01:00+08:00"
+    assert iso(TribunnewsV2(page).published_at()) == published
+
+
+def test_daerah_credit_line_and_span_date_without_structured_data() -> None:
+    # The regional skin's h5#penulis names the writer and the editor in one line, and its
+    # <time> holds "Tayang:" and the date in a <span>, with no datetime attribute.
+    data = JSON_LD.sub(b"", (HERE / DAERAH).read_bytes())
+    page = Page.from_bytes(data, KUPANG + "?page=all", FETCHED)
+    assert not page.article_ld and choose_parser(page) is TribunnewsV2
+    parser = TribunnewsV2(page)
+    assert parser.authors() == ["Yohanes Bere Nahak"]
+    assert parser.editors() == ["Maria Goreti Ana"]
+    assert iso(parser.published_at()) == "2026-10-29T08:14:00+08:00"
+
+
+def test_a_site_name_in_the_json_ld_author_is_not_a_person() -> None:
+    page = fixture_page(
+        DAERAH, KUPANG, replace=('"name": "Yohanes Bere Nahak"', '"name": "Pos-kupang.com"')
+    )
+    assert TribunnewsV2(page).authors() == ["Yohanes Bere Nahak"]  # from the credit line
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Warga Dapat Air Bersih - Halaman all - Pos-kupang.com",
+        "Warga Dapat Air Bersih - Halaman 2 - Tribunnews.com",
+        "Warga Dapat Air Bersih - Halaman all",
+        "Warga Dapat Air Bersih | Tribun Jogja",
+    ],
+)
+def test_page_labels_and_site_names_leave_the_title(title: str) -> None:
+    parser = TribunnewsV2(fixture_page(DAERAH, KUPANG))
+    assert parser.strip_title(title) == "Warga Dapat Air Bersih"
+
+
+def test_partly_syndicated_footer_ends_the_body() -> None:
+    page = fixture_page(
+        DAERAH,
+        KUPANG,
+        replace=(
+            "Cek Berita dan Artikel yang lain di",
+            "Sebagian artikel ini telah tayang di Kompas.com dengan judul Air Bersih untuk Kupang,",
+        ),
+    )
+    body = TribunnewsV2(page).body()
+    assert body.paragraphs[-1].endswith("agar air tidak terbuang.")
+    assert body.editor_code == "Pos-Kupang.com/Yohanes Bere Nahak"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://kupang.tribunnews.com/",
+        "https://www.tribunnews.com",
+        "https://www.tribunnews.com/nasional?page=2",
+        "https://kupang.tribunnews.com/tag/kota-kupang",
+        "https://www.tribunnews.com/topic/subsidi-pupuk",
+        "https://www.tribunnews.com/index-news?date=2026-10-30",
+        "https://www.tribunnews.com/penulis/yusuf-bachtiar-ramadhan",
+    ],
+)
+def test_home_and_listing_pages_are_not_articles(url: str) -> None:
+    # They carry og:type "article"; without this they would count as an unknown layout.
+    with pytest.raises(NotAnArticle):
+        TribunnewsV2(fixture_page("articles/kupang-homepage.html", url)).parse()
+
+
+@pytest.mark.parametrize("url", [PUPUK, BANJIR, VOLI, BALI, KUPANG, UBER])
+def test_article_urls_are_not_refused(url: str) -> None:
+    assert TribunnewsV2.not_article_url is not None
+    assert not TribunnewsV2.not_article_url.search(url)
 
 
 # -- a replayed crawl -----------------------------------------------------------------

@@ -1,46 +1,66 @@
 """Tribunnews.com and the Tribun Network sites on its CMS (bali., makassar., jakarta. ...).
 
 Two layouts: ``V1`` is the 2015 page (date in an ``<h3>`` under the headline, "Penulis:" /
-"Editor:" lines after the body, no JSON-LD); ``V2`` is today's page (JSON-LD NewsArticle in a
-``@graph``, ``<time datetime>`` next to "Tayang:", ``#penulis`` / ``#editor`` links, ``p.baca``
-related links, ``?page=N`` pages and a ``?page=all`` single-page view). Both keep the body in
-``div.side-article.txt-article``.
+"Editor:" lines after the body, no JSON-LD); ``V2`` is the page since then (JSON-LD NewsArticle,
+a ``<time>`` next to "Tayang:", ``#penulis`` / ``#editor`` credits, ``p.baca`` related links,
+``?page=N`` pages and a ``?page=all`` single-page view). The regional sites ("daerah" skin) are
+V2 with one credit line, ``h5#penulis`` "Penulis: A | Editor: B", and a ``<time>`` whose date
+sits in a ``<span>`` without a ``datetime``. All keep the body in ``div.side-article.txt-article``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from newscrawl.dates import parse_indonesian_datetime
 from newscrawl.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
-from newscrawl.parsers.base import ArticleParser
+from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import Body, clean_body, dateline_pattern
 from newscrawl.parsers.text import clean_text, person_names, unique
 from newscrawl.urls import canonical_url
 
 #: Brands of the Tribun Network as they open datelines: "TRIBUNNEWS.COM", "TRIBUN-BALI.COM",
-#: "TRIBUN-MEDAN.com", "TRIBUNKALTIM.CO", "WARTAKOTALIVE.COM", "SRIPOKU.COM", "SURYA.co.id".
+#: "TRIBUN-MEDAN.com", "TRIBUNKALTIM.CO", "WARTAKOTALIVE.COM", "SRIPOKU.COM", "SURYA.co.id",
+#: "POS-KUPANG.COM", "POSBELITUNG.CO", "PROHABA.CO", "BABELNEWS.ID" (the network's site list).
 BRAND = (
     r"(?i:(?:tribun[\w-]*|wartakota(?:live)?|sripoku|banjarmasinpost|bangkapos|serambinews"
-    r"|surya(?:malang)?|pos[a-z]+)\.(?:co\.id|com|co|id))"
+    r"|surya(?:malang)?|pos-?[a-z]+|prohaba|babelnews)\.(?:co\.id|com|co|id))"
 )
+_DASH = r"\s+[-–|]\s+"
+#: "Halaman 2" / "Halaman all" (the ``?page=all`` view) before the brand in <title>/og:title.
+_PAGE_LABEL = r"(?i:halaman)\s+(?:\d+|all)"
 _TITLE_SUFFIX = re.compile(
-    r"\s+[-|]\s+(?:(?i:halaman)\s+\d+\s+[-|]\s+)?" + BRAND + r"\s*$|\s+[-|]\s+Tribun\s+\w+\s*$"
+    rf"{_DASH}(?:{_PAGE_LABEL}{_DASH})?{BRAND}\s*$|{_DASH}Tribun\s+\w+\s*$|{_DASH}{_PAGE_LABEL}\s*$"
 )
 #: "Laporan Wartawan Tribunnews.com, Fahdi Fahlevi" opens many bodies: a byline, not text.
 _REPORTER_LINE = re.compile(
-    r"^\W*laporan\s+(?:wartawan|reporter|kontributor|jurnalis)\b.{0,120}$", re.IGNORECASE
+    r"^\W*laporan\s+(?:wartawan|reporter|kontributor|koresponden|jurnalis)\b.{0,120}$",
+    re.IGNORECASE,
 )
-#: "Simak berita terbaru Tribunnews.com di Google News" and its regional twins.
+#: "Simak berita terbaru Tribunnews.com di Google News", "Cek Berita dan Artikel yang lain di
+#: Google News" and their regional twins.
 _NEWS_PROMO = re.compile(
-    r"^\W*(?:simak|update|baca)\s+berita\b.{0,140}(?:google news|whatsapp)", re.IGNORECASE
+    r"^\W*(?:simak|update|baca|cek)\s+berita\b.{0,140}(?:google news|whatsapp)", re.IGNORECASE
+)
+#: "Sebagian artikel ini telah tayang di Kompas.com ...": the syndication footer, like the
+#: shared "Artikel ini telah tayang di ..." it ends the body.
+_PARTLY_SYNDICATED = re.compile(
+    r"^\W*sebagian (?:artikel|berita) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b",
+    re.IGNORECASE,
+)
+#: "Penulis: David Yohanes | Editor: irwan sy": one credit line may name both roles.
+_CREDIT = re.compile(
+    r"\b(penulis|reporter|editor)\s*:\s*(.+?)\s*(?=\||\b(?:penulis|reporter|editor)\s*:|$)",
+    re.IGNORECASE,
 )
 #: The closing "(*)" or credit "(Tribunnews.com/Fahdi Fahlevi)", "(Tribun-Bali.com/Putu Ayu)".
 _CODE = re.compile(r"\s*\(\s*(\*|" + BRAND + r"\s*/\s*[^()]{1,60}?)\s*\)[\s.]*$")
+#: A byline that is the site, not a person: "Tribun-Bali.com", "Tribun Jogja", "Tribunnews".
+_BRAND_BYLINE = re.compile(rf"{BRAND}|(?i:tribun(?:news)?(?:\s+\w+)?)")
 #: What the shared editor-code peel takes from "(31/10/2026)": a date, not a code.
 _DATE_CODE = re.compile(r"[\d./-]+")
 
@@ -54,10 +74,14 @@ class TribunnewsV1(ArticleParser):
     not_people = ("Tribunnews.com", "Tribunnews", "Tribun Network", "Tim Tribunnews")
     drop_url_params = ("page",)
     title_suffix = _TITLE_SUFFIX
-    # video.tribunnews.com, /video/, /foto/ and /images/ photo pages, web stories.
+    # video.tribunnews.com, /video/, /foto/ and /images/ photo pages, web stories; the home
+    # page, section fronts ("/nasional") and the tag, topic, index, author and search listings:
+    # they carry og:type "article" but are not one (an article path has two segments or more).
     not_article_url = re.compile(
         r"^https?://(?:video\.tribunnews\.com(?:[:/]|$)"
-        r"|[^/]+/(?:video|foto|images|webstories)(?:/|$))",
+        r"|[^/]+/(?:video|foto|images|webstories)(?:/|$)"
+        r"|[^/]+(?:/[\w-]*)?/?(?:[?#]|$)"
+        r"|[^/]+/(?:tag|topic|index-news|penulis|editor|search)(?:[/?#]|$))",
         re.IGNORECASE,
     )
 
@@ -70,21 +94,35 @@ class TribunnewsV1(ArticleParser):
     tags_css = "#related .fno a"
     body_css = "div.side-article.txt-article"
     body_skip_css = (
-        "blockquote.summary-article, .ads-placeholder, [id^='div-Inside'], [id^='div-gpt']"
+        "blockquote.summary-article, .ads-placeholder, .reserved_box_ads, [id^='div-Inside'],"
+        " [id^='div-gpt']"
     )
     image_caption_css = "#artimg div.grey2"
 
     dateline = dateline_pattern(brand=BRAND)
     clutter = (_REPORTER_LINE, _NEWS_PROMO)
+    stop = (_PARTLY_SYNDICATED,)
 
-    def credit(self, label: str) -> list[str]:
-        return [t for t in self.css_texts(self.credit_css) if t.lower().startswith(label)]
+    def credit(self, *labels: str) -> list[str]:
+        """The names after ``labels`` ("penulis", "editor") in the credit lines, in page order."""
+        names = [
+            match.group(2)
+            for text in self.css_texts(self.credit_css)
+            for match in _CREDIT.finditer(text)
+            if match.group(1).lower() in labels
+        ]
+        return self.people(names)
+
+    def people(self, bylines: list[str]) -> list[str]:
+        """Names from ``bylines``, without the network's own brands."""
+        names = person_names(bylines, drop=self.not_people)
+        return [name for name in names if not _BRAND_BYLINE.fullmatch(name)]
 
     def authors(self) -> list[str]:
-        return person_names(self.credit("penulis"), drop=self.not_people)
+        return self.credit("penulis", "reporter")
 
     def editors(self) -> list[str]:
-        return person_names(self.credit("editor"), drop=self.not_people)
+        return self.credit("editor")
 
     def tags(self) -> list[str]:
         return list(unique(t.lstrip("#") for t in self.css_texts(self.tags_css)))
@@ -114,21 +152,25 @@ class TribunnewsV2(TribunnewsV1):
     """Today's layout: JSON-LD, ``<time>``, ``#penulis`` / ``#editor``, paged articles."""
 
     version = "tribunnews/v2"
-    date_css = "div.mt10 time"
-    author_css = "#penulis a"
-    editor_css = "#editor a"
+    # "Tayang:" <time> in div.mt10 (www) or in div.grey.bdr3 with the date in a <span> (daerah).
+    date_css = "div.mt10 time, div.grey.bdr3 time, #article time"
+    # div#penulis / div#editor (www), or one h5#penulis holding both roles (daerah).
+    credit_css = "#penulis, #editor"
     tags_css = "h5.tagcloud3 a"
     pages_css = "div.paging a"
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return super().detect(page) and bool(page.article_ld or page.sel.css("#penulis, #editor"))
+        return super().detect(page) and bool(page.article_ld or page.css("#penulis, #editor"))
 
     def authors(self) -> list[str]:
-        return ArticleParser.authors(self)
+        ld = self.people(ld_names(self.page.article_ld.get("author")))
+        # An unlabelled #penulis holds just the writer's link.
+        unlabelled = self.people(self.css_texts("#penulis a"))
+        return ld or self.credit("penulis", "reporter") or unlabelled
 
     def editors(self) -> list[str]:
-        return ArticleParser.editors(self)
+        return self.people(ld_names(self.page.article_ld.get("editor"))) or self.credit("editor")
 
     def tags(self) -> list[str]:
         return ArticleParser.tags(self)
@@ -136,15 +178,22 @@ class TribunnewsV2(TribunnewsV1):
     def published_at(self) -> datetime | None:
         machine = super().published_at()
         shown = self.visible_date(self.date_css)
-        # Same instant: keep the zone the page prints (a WITA site stays +08:00).
-        return shown if machine is not None and machine == shown else machine
+        # The visible date has minutes only. When it names the machine date's minute, keep the
+        # zone it prints: a WITA site's CMS may write the machine date in WIB.
+        if machine and shown and timedelta(0) <= machine - shown < timedelta(minutes=1):
+            return machine.astimezone(shown.tzinfo)
+        return machine
+
+    def updated_at(self) -> datetime | None:
+        updated, published = super().updated_at(), self.published_at()
+        return updated.astimezone(published.tzinfo) if updated and published else updated
 
     def page_urls(self) -> list[str]:
         """``?page=2``, ``?page=3`` ... in order; none from the ``?page=all`` view."""
         if _page_param(self.page.url) == "all":
             return []
         numbered: dict[int, str] = {}
-        for href in self.page.sel.css(self.pages_css).css("::attr(href)").getall():
+        for href in self.page.css(self.pages_css).css("::attr(href)").getall():
             url = canonical_url(href, self.page.url)
             number = _page_param(url)
             if number and number.isdigit() and int(number) > 1:
@@ -171,7 +220,7 @@ def listing_links(page: Page) -> list[Link]:
     the ``h4`` topic link above some titles is not an article.
     """
     links: list[Link] = []
-    for item in page.sel.css("ul.lsi > li"):
+    for item in page.css("ul.lsi > li"):
         href = item.css("h3 a::attr(href)").get()
         if not href:
             continue
@@ -193,7 +242,7 @@ def next_listing_page(page: Page) -> str | None:
     if not current.isdigit():
         return None
     wanted = str(int(current) + 1)
-    for href in page.sel.css("#paginga a::attr(href), div.paging a::attr(href)").getall():
+    for href in page.css("#paginga a::attr(href), div.paging a::attr(href)").getall():
         url = canonical_url(href, page.url)
         if _page_param(url) == wanted:
             return url

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.page import Page
-from newscrawl.parsers.liputan6 import Liputan6V1, Liputan6V3, listing_links
+from newscrawl.parsers.liputan6 import Liputan6V1, Liputan6V2, Liputan6V3, listing_links
 from newscrawl.record import schema_errors
 from tests.cases import FIXTURES
 from tests.crawl import replay_crawl
@@ -77,6 +77,64 @@ def test_relative_index_times_resolve_against_the_fetch_time() -> None:
     assert len(links) == 3
     assert {link.published for link in links} == {fetched - timedelta(hours=2)}
     assert links[0].published.utcoffset() == timedelta(hours=7)  # type: ignore[union-attr]
+
+
+def test_index_rows_outside_the_2016_containers() -> None:
+    # Later indexes: bare article rows; the link and title carry data-template-var.
+    row = (
+        '<article class="articles--rows--item" data-channel-slug="{slug}">'
+        '<a data-template-var="url" href="{href}"><span data-template-var="title">{title}</span></a>'
+        '<time datetime="{time}">{time}</time></article>'
+    )
+    html = (
+        "<html><body><div class='articles--rows'>"
+        + row.format(
+            slug="bisnis", href=BERAS, title="Harga Beras Naik", time="2026-10-30T14:05:00+07:00"
+        )
+        + row.format(slug="news", href="/news/read/6011120/dpr-sahkan", title="DPR", time="")
+        + "</div></body></html>"
+    )
+    links = listing_links(Page(html, DAY_30, FETCHED))
+    assert [link.url for link in links] == [
+        BERAS,
+        "https://www.liputan6.com/news/read/6011120/dpr-sahkan",
+    ]
+    assert links[0].title == "Harga Beras Naik"
+    assert links[0].published == datetime.fromisoformat("2026-10-30T14:05:00+07:00")
+    assert links[1].published is None
+
+
+# -- headlines, datelines and multi-page articles --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Harga Beras Naik - Bisnis Liputan6.com", "Harga Beras Naik"),
+        (
+            "Soeharto Diusulkan Jadi Pahlawan Nasional - Page 3",
+            "Soeharto Diusulkan Jadi Pahlawan Nasional",
+        ),
+        ("Tahun 2026 - Tahun Politik", "Tahun 2026 - Tahun Politik"),
+    ],
+)
+def test_title_suffixes_are_removed(title: str, headline: str) -> None:
+    html = f"<html><head><title>{title}</title></head><body><p>x</p></body></html>"
+    assert Liputan6V3(Page(html, LLAJ, FETCHED)).headline() == headline
+
+
+def test_a_bold_dateline_without_its_dash_ends_at_the_bold() -> None:
+    body = (
+        "<div class='read-page__content-body'><p><b>Liputan6.com, Banda Aceh</b> "
+        "<a href='/tag/x'>Gempa</a> mengguncang pagi ini.</p>"
+        "<p><strong>Liputan6.com, Jakarta</strong> tetap di paragraf kedua.</p></div>"
+    )
+    parsed = Liputan6V2(Page(f"<html><body>{body}</body></html>", LLAJ, FETCHED)).body()
+    assert parsed.dateline == "Banda Aceh"
+    assert parsed.paragraphs == [
+        "Gempa mengguncang pagi ini.",
+        "Liputan6.com, Jakarta tetap di paragraf kedua.",
+    ]
 
 
 # -- multi-page articles and non-article URLs --------------------------------------------

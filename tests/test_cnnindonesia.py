@@ -10,10 +10,12 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from newscrawl import parse_article
+from newscrawl.api import choose_parser
 from newscrawl.dates import JAKARTA
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.cnnindonesia import (
+    CnnIndonesiaV0,
     CnnIndonesiaV1,
     created_at,
     listing_links,
@@ -28,6 +30,7 @@ from tests.crawl import replay_crawl
 def make_spider(**kwargs: str) -> CnnIndonesiaSpider:
     crawler = get_crawler(CnnIndonesiaSpider, {"NEWSCRAWL_STATE": ""})
     return CnnIndonesiaSpider.from_crawler(crawler, **kwargs)
+
 
 CNN = FIXTURES / "cnnindonesia"
 WIB = timezone(timedelta(hours=7))
@@ -45,6 +48,15 @@ PERSEBAYA = f"{SITE}/olahraga/20261031193301-142-1412377/persebaya-tundukkan-are
 JANTUNG = f"{SITE}/gaya-hidup/20261031145020-255-1412330/7-kebiasaan-pagi-yang-bantu-jaga-kesehatan-jantung"
 TV = f"{SITE}/tv/20261031211502-404-1412401/video-warga-padati-festival-kuliner-nusantara-di-monas"
 FOTO = f"{SITE}/internasional/20261031121844-115-1412310/foto-kabut-asap-selimuti-kota-new-delhi"
+GEMPA = f"{SITE}/teknologi/20251104133015-199-1290412/bmkg-pasang-sensor-gempa-baru-di-selat-sunda"
+IRIGASI = (
+    f"{SITE}/nasional/20180314150503-20-282716/"
+    "warga-bantul-gotong-royong-bersihkan-saluran-irigasi-jelang-tanam"
+)
+PASAR_IKAN = (
+    f"{SITE}/ekonomi/20170623120212-92-223741/pasar-ikan-modern-muara-baru-mulai-beroperasi-agustus"
+)
+LAMPION = f"{SITE}/internasional/20191112081540-117-447801/foto-ribuan-lampion-terangi-sungai-di-chiang-mai"
 
 
 def fixture_page(path: str, url: str, fetched: datetime = FETCHED) -> Page:
@@ -220,6 +232,73 @@ def test_a_title_merely_starting_with_foto_is_an_article():
     old = "Pemprov DKI Uji Coba Jalur Sepeda Terlindung di Jakarta Timur"
     html = _edited("articles/2026-nasional-jalur-sepeda.html", old, "Foto Jalur Sepeda Viral")
     assert parse_article(html, SEPEDA, FETCHED)["headline"] == "Foto Jalur Sepeda Viral"
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "version"),
+    [
+        ("articles/2017-ekonomi-pasar-ikan.html", PASAR_IKAN, CnnIndonesiaV0),
+        ("articles/2018-nasional-irigasi-bantul.html", IRIGASI, CnnIndonesiaV0),
+        ("articles/2025-teknologi-sensor-gempa.html", GEMPA, CnnIndonesiaV1),
+        ("articles/2026-nasional-jalur-sepeda.html", SEPEDA, CnnIndonesiaV1),
+    ],
+)
+def test_each_layout_has_its_version(path, url, version):
+    assert choose_parser(fixture_page(path, url)) is version
+
+
+def test_tags_fall_back_to_the_keywords_meta():
+    # Same tags in the keywords meta; the singular "keyword" of 2017 pages too.
+    html = re.sub(
+        r'<div class="detail_tag">.*?</div>', "", _read("2018-nasional-irigasi-bantul"), flags=re.S
+    )
+    assert parse_article(html, IRIGASI, FETCHED)["tags"] == ["irigasi", "bantul", "petani"]
+    html = re.sub(
+        r'<div class="list-topik-terkait">.*?</div>',
+        "",
+        _read("2017-ekonomi-pasar-ikan"),
+        flags=re.S,
+    )
+    assert parse_article(html, PASAR_IKAN, FETCHED)["tags"] == ["pasar ikan", "muara baru", "kkp"]
+    html = re.sub(r"<aside.*?</aside>", "", _read("2025-teknologi-sensor-gempa"), flags=re.S)
+    tags = parse_article(html, GEMPA, FETCHED)["tags"]
+    assert tags == ["bmkg", "gempa", "selat sunda", "tsunami"]
+
+
+def test_the_byline_names_the_reporter_when_json_ld_names_the_brand():
+    html = _edited(
+        "articles/2025-teknologi-sensor-gempa.html", '"name": ""', '"name": "CNN Indonesia"'
+    )
+    assert parse_article(html, GEMPA, FETCHED)["authors"] == ["Dinda Maharani"]
+    # A brand-only byline is nobody: "CNN Indonesia | Jumat, 23/06/2017 13:37 WIB".
+    assert parse_article(_read("2017-ekonomi-pasar-ikan"), PASAR_IKAN, FETCHED)["authors"] == []
+
+
+def test_the_content_type_alone_marks_galleries_and_videos():
+    html = _edited(
+        "articles/2019-internasional-foto-festival-lampion.html",
+        "FOTO: Ribuan Lampion",
+        "Ribuan Lampion",
+    )
+    with pytest.raises(NotAnArticle, match="multiplefotophoto"):
+        parse_article(html, LAMPION, FETCHED)
+    html = _edited(
+        "articles/2026-nasional-jalur-sepeda.html", '"singlepagenews"', '"singlepagevideo"'
+    )
+    with pytest.raises(NotAnArticle, match="singlepagevideo"):
+        parse_article(html, SEPEDA, FETCHED)
+
+
+def test_the_preferred_source_button_is_not_text_and_the_code_is_peeled():
+    record = parse_article(_read("2025-teknologi-sensor-gempa"), GEMPA, FETCHED)
+    assert record["editor_code"] == "dmh/dmi"
+    assert "preferred source" not in record["body"]
+    assert "pic.twitter.com" not in record["body"]  # the embedded tweet
+    assert "VIDEO: BMKG Uji Sirine" not in record["body"]  # the related-video embed
+
+
+def _read(name: str) -> str:
+    return (CNN / "articles" / f"{name}.html").read_text("utf-8")
 
 
 # -- a replayed crawl ------------------------------------------------------------------

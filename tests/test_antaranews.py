@@ -11,8 +11,9 @@ import pytest
 
 from newscrawl.api import choose_parser
 from newscrawl.discovery import feed_links
+from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
-from newscrawl.parsers.antaranews import V1, V2, V3, listing_links, next_page
+from newscrawl.parsers.antaranews import DATELINE, V1, V2, V3, listing_links, next_page
 from newscrawl.record import schema_errors
 from tests.cases import FIXTURES, SHARED_PAGES, Case, load_cases
 from tests.crawl import replay_crawl
@@ -123,6 +124,10 @@ VERSIONS = {
     "2026-dpr-bantuan-pangan": V3,
     "2026-ojk-kredit-umkm": V3,
     "2026-bali-kunjungan-wisman": V2,
+    "2016-rilis-kontes-film": V1,
+    "2021-vaksinasi-lansia": V2,
+    "2025-makassar-pelabuhan": V2,
+    "2026-en-rice-aid": V3,
 }
 
 
@@ -167,6 +172,107 @@ def test_2017_json_ld_author_is_the_editor(shared_pages: Path) -> None:
     assert parser.authors() == ["Desca Lidya Natalia"]
     assert parser.editors() == ["B Kunto Wibisono"]
     assert "Editor:B Kunto Wibisono" not in parser.tags()
+
+
+MAKASSAR = "https://makassar.antaranews.com/berita/612345/pelindo-tambah-dermaga-penumpang-di-pelabuhan-makassar"
+
+
+def makassar_with(head: str, url: str = MAKASSAR) -> Page:
+    """The WITA regional fixture with ``head`` added to its <head>."""
+    html = (HERE / "articles/2025-makassar-pelabuhan.html").read_text(encoding="utf-8")
+    return Page(html.replace("</head>", head + "\n</head>", 1), url, FETCHED)
+
+
+def _ld(published: str, modified: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        f'"@type":"NewsArticle","datePublished":"{published}","dateModified":"{modified}"'
+        "}</script>"
+    )
+
+
+def test_utc_json_ld_is_shown_in_the_wita_the_page_prints() -> None:
+    parser = V2(makassar_with(_ld("2025-03-12T07:40:00Z", "2025-03-12T08:05:00Z")))
+    published, updated = parser.published_at(), parser.updated_at()
+    assert published == datetime(2025, 3, 12, 15, 40, tzinfo=WITA)
+    assert published is not None and published.utcoffset() == timedelta(hours=8)
+    assert updated == datetime(2025, 3, 12, 16, 5, tzinfo=WITA)
+    assert updated is not None and updated.utcoffset() == timedelta(hours=8)
+
+
+def test_json_ld_with_a_false_wib_offset_takes_the_printed_wita() -> None:
+    # 15:40 with +07:00 is 16:40 WITA, an hour after the time the page prints.
+    parser = V2(makassar_with(_ld("2025-03-12T15:40:00+07:00", "2025-03-12T16:05:00+07:00")))
+    assert parser.published_at() == datetime(2025, 3, 12, 15, 40, tzinfo=WITA)
+    assert parser.updated_at() == datetime(2025, 3, 12, 16, 5, tzinfo=WITA)
+
+
+def test_a_machine_date_far_from_the_printed_one_is_kept() -> None:
+    parser = V2(makassar_with(_ld("2025-03-11T09:00:00+08:00", "2025-03-11T09:00:00+08:00")))
+    assert parser.published_at() == datetime(2025, 3, 11, 9, 0, tzinfo=WITA)
+
+
+def test_article_embedding_a_video_object_is_still_an_article() -> None:
+    video = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"VideoObject","name":"Dermaga baru","uploadDate":"2025-03-12T15:00:00+08:00"}'
+        "</script>"
+    )
+    article = _ld("2025-03-12T15:40:00+08:00", "2025-03-12T15:40:00+08:00")
+    record = V2(makassar_with(video + article)).parse()
+    assert record["headline"] == "Pelindo tambah dermaga penumpang di Pelabuhan Makassar"
+    with pytest.raises(NotAnArticle):
+        V2(makassar_with(video)).parse()
+
+
+def test_credit_lines_glued_into_one() -> None:
+    html = (HERE / "articles/2025-makassar-pelabuhan.html").read_text(encoding="utf-8")
+    glued = html.replace(
+        "Pewarta : Nur Fatimah<br />Editor : Muh. Hasanuddin<br />COPYRIGHT",
+        "Pewarta : Nur Fatimah dan Andi Ramli Editor : Muh. Hasanuddin COPYRIGHT",
+    )
+    assert glued != html
+    parser = V2(Page(glued, MAKASSAR, FETCHED))
+    assert parser.authors() == ["Nur Fatimah", "Andi Ramli"]
+    assert parser.editors() == ["Muh. Hasanuddin"]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "rest"),
+    [
+        ("Jakarta (ANTARA) - Presiden", "Jakarta", "Presiden"),
+        ("Mataram, NTB (ANTARA News) - Sebanyak", "Mataram, NTB", "Sebanyak"),
+        ("Mataram, 7/12 (Antara) - Salah besar", "Mataram", "Salah besar"),
+        ("Jakarta, Oct 18, 2018 (Antara) - Some parts", "Jakarta", "Some parts"),
+        ("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -- Pemerintah", "ISTANBUL", "Pemerintah"),
+        ("Jakarta (ANTARA/JACX) – Beredar", "Jakarta", "Beredar"),
+        ("Kota Bandung (ANTARA) - Pemerintah", "Kota Bandung", "Pemerintah"),
+    ],
+)
+def test_datelines(line: str, place: str, rest: str) -> None:
+    match = DATELINE.match(line)
+    assert match is not None, line
+    assert (match["place"], line[match.end() :]) == (place, rest)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        FOTO,
+        "https://www.antaranews.com/infografik/4123456/jadwal-mudik-2025",
+        "https://www.antaranews.com/video/4123457/banjir-rob-jakarta-utara",
+        "https://en.antaranews.com/photo/312001/rice-harvest-in-karawang",
+        "https://pemilu.antaranews.com/foto/1364234/polisi-tangkap-tersangka-penyebar-hoaks",
+    ],
+)
+def test_gallery_video_and_infographic_urls(url: str) -> None:
+    assert V1.not_article_url is not None and V1.not_article_url.search(url)
+
+
+def test_article_urls_are_articles() -> None:
+    assert V1.not_article_url is not None
+    for url in (DPR, BALI, MAKASSAR, "https://en.antaranews.com/news/398765/x"):
+        assert not V1.not_article_url.search(url), url
 
 
 # -- replayed crawl ------------------------------------------------------------------

@@ -93,7 +93,7 @@ class NusadailyVarient3(NusadailyVarient):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.sel.css(cls.body_css)) and bool(page.sel.css(cls.headline_css))
+        return bool(page.css(cls.body_css)) and bool(page.css(cls.headline_css))
 
 
 _CARD = "div.post-item"

@@ -6,7 +6,8 @@ index page can be checked with no crawler.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
@@ -45,25 +46,80 @@ def _child_text(el: etree._Element, name: str) -> str | None:
     return None
 
 
+class _NotStreamable(Exception):
+    """The document needs the whole-tree reading (malformed, or nested matches)."""
+
+
+def _stream(body: bytes, *names: str) -> Iterator[etree._Element]:
+    """Each complete element named one of ``names`` (any namespace), in document order.
+
+    Handled elements are dropped as the parse goes on, so a 20,000-entry sitemap never
+    exists as a whole tree (that tree, ~60 MB, was the crawl's peak memory). A document
+    that is not well-formed, or has one such element inside another, raises
+    :class:`_NotStreamable`: read it whole instead.
+    """
+    events = etree.iterparse(
+        io.BytesIO(body.strip()),
+        events=("start", "end"),
+        tag=[f"{{*}}{name}" for name in names],
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+    )
+    open_elements = 0
+    try:
+        for event, element in events:
+            if event == "start":
+                open_elements += 1
+                if open_elements > 1:
+                    raise _NotStreamable("nested elements")
+                continue
+            open_elements -= 1
+            yield element
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise _NotStreamable(str(exc)) from exc
+
+
+def _url_link(url: etree._Element, default_tz: tzinfo) -> Link | None:
+    loc = _child_text(url, "loc")
+    if not loc:
+        return None
+    when = _child_text(url, "publication_date") or _child_text(url, "lastmod")
+    return Link(loc, parse_iso_datetime(when, default_tz), _child_text(url, "title"))
+
+
 def sitemap_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
     """``<url>`` entries of a sitemap or Google News sitemap, with their dates."""
-    root = _xml(body)
-    if root is None:
-        return []
-    links = []
-    for url in _URLS(root):
-        loc = _child_text(url, "loc")
-        if not loc:
-            continue
-        when = _child_text(url, "publication_date") or _child_text(url, "lastmod")
-        links.append(Link(loc, parse_iso_datetime(when, default_tz), _child_text(url, "title")))
-    return links
+    try:
+        found = [_url_link(url, default_tz) for url in _stream(body, "url")]
+    except (_NotStreamable, ValueError):
+        root = _xml(body)
+        found = [] if root is None else [_url_link(url, default_tz) for url in _URLS(root)]
+    return [link for link in found if link is not None]
 
 
 def sitemap_index(body: bytes) -> list[str]:
     """Child sitemap URLs of a sitemap index."""
-    root = _xml(body)
-    return [] if root is None else [clean_text(s) for s in _SITEMAPS(root) if clean_text(s)]
+    try:
+        # <url> entries are streamed too, only to be dropped: a big urlset stays small.
+        texts = [
+            text
+            for element in _stream(body, "sitemap", "url")
+            if etree.QName(element).localname == "sitemap"
+            for loc in element
+            if isinstance(loc.tag, str) and etree.QName(loc).localname == "loc"
+            # The text nodes of <loc>, as XPath's text() lists them.
+            for text in (loc.text, *(child.tail for child in loc))
+            if text is not None
+        ]
+    except (_NotStreamable, ValueError):
+        root = _xml(body)
+        texts = [] if root is None else _SITEMAPS(root)
+    return [clean_text(s) for s in texts if clean_text(s)]
 
 
 def _rss_date(text: str | None, default_tz: tzinfo) -> datetime | None:

@@ -209,6 +209,8 @@ class Page:
             if content is None:
                 continue
             content = content.strip()
+            if not content:
+                continue
             for attr in ("property", "name", "itemprop"):
                 key = meta.get(attr)
                 if key and content:

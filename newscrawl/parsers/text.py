@@ -96,6 +96,10 @@ def clean_text(text: str | None) -> str:
     """Collapse all whitespace (NBSP and zero-width characters too) to single spaces."""
     if not text:
         return ""
+    # Printable text has no whitespace but " " (every other \s and the zero-widths are
+    # control or separator characters): with no double space there is nothing to collapse.
+    if text.isprintable() and "  " not in text:
+        return text.strip()
     return _SPACE.sub(" ", text).strip()
 
 

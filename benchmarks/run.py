@@ -1,0 +1,132 @@
+"""Run every benchmark and print one results table: ``python -m benchmarks [--quick]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from benchmarks.stats import Row, markdown_table
+
+BENCHES = ("parse", "dates", "crawl", "memory")
+
+
+@dataclass(frozen=True)
+class Plan:
+    parse_repeats: int
+    dates_repeats: int
+    crawl_pages: int
+    crawl_repeats: int
+    memory_pages: tuple[int, int]
+    memory_repeats: int
+
+
+FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1)
+QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1)
+
+
+def machine() -> list[str]:
+    """CPU, cores, RAM and the versions that matter, for the table's caption."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    ram = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        total_kb = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
+        ram = f", {total_kb / 1024**2:.1f} GiB RAM"
+    import lxml.etree
+
+    libxml2 = ".".join(map(str, lxml.etree.LIBXML_VERSION))
+    packages = ", ".join(
+        f"{name} {version(name)}"
+        for name in ("Scrapy", "parsel", "dateparser", "trafilatura")
+        if _installed(name)
+    )
+    return [
+        f"machine: {cpu}, {os.cpu_count()} cores{ram}, {platform.system()} {platform.release()}",
+        f"Python {platform.python_version()}, lxml {lxml.etree.__version__} (libxml2 {libxml2}), "
+        + packages,
+    ]
+
+
+def _installed(name: str) -> bool:
+    try:
+        version(name)
+    except Exception:
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repeats and smaller sites (about 2 minutes)"
+    )
+    parser.add_argument(
+        "--only", default=",".join(BENCHES), help=f"comma-separated subset of {','.join(BENCHES)}"
+    )
+    parser.add_argument("--json", type=Path, help="also write the rows and notes as JSON here")
+    args = parser.parse_args(argv)
+    only = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = set(only) - set(BENCHES)
+    if unknown:
+        parser.error(f"unknown bench: {', '.join(sorted(unknown))}")
+
+    plan = QUICK if args.quick else FULL
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    runners: dict[str, Callable[[], tuple[list[Row], list[str]]]] = {}
+    if "parse" in only:
+        from benchmarks import parsing
+
+        runners["parse"] = lambda: parsing.run(plan.parse_repeats, log)
+    if "dates" in only:
+        from benchmarks import dates
+
+        runners["dates"] = lambda: dates.run(plan.dates_repeats, log)
+    if "crawl" in only:
+        from benchmarks import crawl
+
+        runners["crawl"] = lambda: crawl.run_throughput(plan.crawl_pages, plan.crawl_repeats, log)
+    if "memory" in only:
+        from benchmarks import crawl
+
+        runners["memory"] = lambda: crawl.run_memory(*plan.memory_pages, plan.memory_repeats, log)
+
+    rows: list[Row] = []
+    notes: list[str] = []
+    started = time.perf_counter()
+    for name, runner in runners.items():
+        log(f"{name} ...")
+        bench_started = time.perf_counter()
+        bench_rows, bench_notes = runner()
+        rows += bench_rows
+        notes += bench_notes
+        log(f"{name} done in {time.perf_counter() - bench_started:.0f} s")
+    total = time.perf_counter() - started
+    print(markdown_table(rows))
+    print()
+    for line in [*machine(), f"{'quick' if args.quick else 'full'} run, {total:.0f} s", *notes]:
+        print(line)
+    if args.json:
+        payload = {
+            "rows": [{**row.__dict__, "median": row.median, "met": row.met} for row in rows],
+            "notes": notes,
+            "machine": machine(),
+        }
+        args.json.write_text(json.dumps(payload, indent=1), "utf-8")
+    return 0 if all(row.met is not False for row in rows) else 1

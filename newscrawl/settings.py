@@ -42,6 +42,7 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.RunOutputPipeline": 900,
 }
 EXTENSIONS = {
+    "newscrawl.extensions.FreezeImports": 100,
     "newscrawl.extensions.DropReport": 500,
     "newscrawl.extensions.CrawlReport": 510,
 }

@@ -56,3 +56,20 @@ def test_unknown_domain_and_naive_fetch_time() -> None:
         parse_article(page("<p>x</p>"), "https://example.org/a", NOW)
     with pytest.raises(ValueError, match="timezone-aware"):
         parse_article(page("<p>x</p>"), URL, datetime(2026, 7, 1))
+
+
+def test_machine_date_takes_the_zone_the_page_prints() -> None:
+    from datetime import timedelta, timezone
+
+    from newscrawl.parsers.base import in_stated_zone
+
+    wib, wita = timezone(timedelta(hours=7)), timezone(timedelta(hours=8))
+    machine = datetime(2026, 6, 30, 8, 15, 42, tzinfo=wib)  # CMS writes WIB with seconds
+    shown = datetime(2026, 6, 30, 9, 15, tzinfo=wita)  # "30 Juni 2026 09:15 WITA"
+    assert in_stated_zone(machine, shown) == machine
+    assert in_stated_zone(machine, shown).utcoffset() == timedelta(hours=8)  # type: ignore[union-attr]
+    # Dates that disagree: the machine date stands, in its own zone.
+    other = datetime(2026, 6, 30, 11, 0, tzinfo=wita)
+    assert in_stated_zone(machine, other).utcoffset() == timedelta(hours=7)  # type: ignore[union-attr]
+    assert in_stated_zone(None, shown) is shown
+    assert in_stated_zone(machine, None) is machine

@@ -46,6 +46,20 @@ def _ld_strings(value: Any) -> list[str]:
 _SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}(?=\.\w{3,4}$)")
 
 
+def in_stated_zone(machine: datetime | None, shown: datetime | None) -> datetime | None:
+    """The machine date, in the zone the page prints when the two name the same minute.
+
+    A WITA site's CMS may write machine dates in WIB or UTC while the page says
+    "14:30 WITA": the instant is the machine's, the offset the page's. Without a
+    machine date the visible one stands.
+    """
+    if machine is None or shown is None:
+        return machine or shown
+    if timedelta(0) <= machine - shown < timedelta(minutes=1):
+        return machine.astimezone(shown.tzinfo)
+    return machine
+
+
 class ArticleParser:
     """One layout of one outlet. Subclasses set the class attributes below."""
 
@@ -221,12 +235,13 @@ class ArticleParser:
     def published_at(self) -> datetime | None:
         ld = self.page.article_ld.get("datePublished")
         metas = (self.page.meta(key) for key in self.published_metas)
-        return self.machine_date([ld, *metas]) or self.visible_date(self.date_css)
+        return in_stated_zone(self.machine_date([ld, *metas]), self.visible_date(self.date_css))
 
     def updated_at(self) -> datetime | None:
         ld = self.page.article_ld.get("dateModified")
         metas = (self.page.meta(key) for key in self.updated_metas)
-        return self.machine_date([ld, *metas]) or self.visible_date(self.updated_css)
+        shown = self.visible_date(self.updated_css)
+        return in_stated_zone(self.machine_date([ld, *metas]), shown)
 
     def visible_date(self, css: str) -> datetime | None:
         for text in self.css_texts(css):

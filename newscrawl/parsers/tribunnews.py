@@ -11,7 +11,7 @@ sits in a ``<span>`` without a ``datetime``. All keep the body in ``div.side-art
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 from newscrawl.dates import parse_indonesian_datetime
@@ -174,15 +174,6 @@ class TribunnewsV2(TribunnewsV1):
 
     def tags(self) -> list[str]:
         return ArticleParser.tags(self)
-
-    def published_at(self) -> datetime | None:
-        machine = super().published_at()
-        shown = self.visible_date(self.date_css)
-        # The visible date has minutes only. When it names the machine date's minute, keep the
-        # zone it prints: a WITA site's CMS may write the machine date in WIB.
-        if machine and shown and timedelta(0) <= machine - shown < timedelta(minutes=1):
-            return machine.astimezone(shown.tzinfo)
-        return machine
 
     def updated_at(self) -> datetime | None:
         updated, published = super().updated_at(), self.published_at()

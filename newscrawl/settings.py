@@ -30,6 +30,9 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 NEWSCRAWL_RETRY_BACKOFF_BASE = 2.0
 NEWSCRAWL_RETRY_BACKOFF_MAX = 60.0
 
+# Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory.
+SCHEDULER = "newscrawl.scheduler.DiskQueueScheduler"
+
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.ReplayMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

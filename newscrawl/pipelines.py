@@ -68,12 +68,16 @@ class DuplicateUrlPipeline(_StatsPipeline):
         return item
 
 
-class IncrementalPipeline(_StatsPipeline):
-    """Emit only new articles and changed ones (with the next ``revision``)."""
+class _RunPipeline(_StatsPipeline):
+    """A pipeline that works on the run's state or output (``Run.of(crawler)``)."""
 
     def __init__(self, run: Run, stats: StatsCollector | None = None) -> None:
         super().__init__(stats)
         self.run = run
+
+
+class IncrementalPipeline(_RunPipeline):
+    """Emit only new articles and changed ones (with the next ``revision``)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -96,12 +100,8 @@ class IncrementalPipeline(_StatsPipeline):
         return item
 
 
-class RunOutputPipeline(_StatsPipeline):
+class RunOutputPipeline(_RunPipeline):
     """Write the run's ``<timestamp>.jsonl.part``, then record each article as emitted."""
-
-    def __init__(self, run: Run, stats: StatsCollector | None = None) -> None:
-        super().__init__(stats)
-        self.run = run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:

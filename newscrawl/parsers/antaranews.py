@@ -74,7 +74,6 @@ _CREDIT = re.compile(
 )
 _CREDIT_LINE = re.compile(rf"^{_LABELS}\s*:", re.IGNORECASE)
 #: en.antaranews.com labels its "Baca juga" links "Related news:".
-_RELATED_EN = re.compile(r"^[\W_]*(?:related news|read also|also read)\s*:\s*", re.IGNORECASE)
 _RELABEL = "Baca juga: "
 #: An og:image that names a folder, not a picture ("http://img.antaranews.com/new").
 _IMAGE_FILE = re.compile(r"/[^/]+\.\w{3,4}$")
@@ -277,21 +276,19 @@ def _agreed(machine: datetime | None, visible: datetime | None) -> datetime | No
 
 
 def _related_block(block: Block, related: set[str]) -> Block:
-    """``block`` labelled "Baca juga:" if it is an English or unlabelled related-links line."""
-    label = _RELATED_EN.match(block.text)
-    if label:
-        rest = block.text[label.end() :]
-    elif (
+    """``block`` labelled "Baca juga:" if it is an unlabelled related-links line.
+
+    ("Related news:" and the other English labels are the shared body rules' own.)
+    """
+    if not (
         block.links
         and not RELATED_LABEL.match(block.text)
         and all(url in related for _, url in block.links)
         and sum(len(title) for title, _ in block.links) >= 0.6 * len(block.text)
     ):
-        rest = block.text
-    else:
         return block
-    shift = len(_RELABEL) - (len(block.text) - len(rest))
-    return Block(_RELABEL + rest, block.links, [at + shift for at in block.link_offsets])
+    shift = len(_RELABEL)
+    return Block(_RELABEL + block.text, block.links, [at + shift for at in block.link_offsets])
 
 
 PARSERS = (V1, V2, V3)

@@ -242,15 +242,6 @@ class Liputan6V1(ArticleParser):
             if src:
                 yield src, found_caption
 
-    def clean(self, blocks: Sequence[Block]) -> Body:
-        body = clean_body(blocks, self.dateline, self.clutter, self.stop)
-        # 2015 text carries left-to-right marks ("Hidup \u200edi"), which clean_text keeps.
-        body.paragraphs = [clean_text(p.replace("\u200e", "")) for p in body.paragraphs]
-        return body
-
-    def body(self) -> Body:
-        return self.clean([b for p in (self.page, *self.more_pages) for b in self.body_blocks(p)])
-
     def container_blocks(
         self, containers: Sequence[Selector], url: str, lead: bool = False
     ) -> list[Block]:
@@ -350,7 +341,7 @@ class Liputan6V3(Liputan6V2):
             titles = {clean_text(" ".join(t.css("::text").getall())) for t in item.css(ITEM_TITLE)}
             if any(block.text not in titles for block in page_blocks):
                 blocks.extend(page_blocks)
-        return self.clean(blocks)
+        return clean_body(blocks, self.dateline, self.clutter, self.stop)
 
     def page_urls(self) -> list[str]:
         held = {number for number, _ in self.numbered_items(self.page)}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,13 +25,18 @@ def outlet_for_url(url: str) -> str:
 
 def detected_versions(page: Page, outlet: str) -> list[type[ArticleParser]]:
     """The outlet's parser versions that recognise ``page``'s layout, newest first."""
-    return [version for version in reversed(registry()[outlet]) if version.detect(page)]
+    return list(_detect(page, outlet))
+
+
+def _detect(page: Page, outlet: str) -> Iterator[type[ArticleParser]]:
+    """:func:`detected_versions`, one at a time: the newest usually completes the record, so
+    older versions need not run their detection queries at all."""
+    return (version for version in reversed(registry()[outlet]) if version.detect(page))
 
 
 def choose_parser(page: Page, outlet: str | None = None) -> type[ArticleParser] | None:
     """The newest version of the outlet's parser that recognises ``page``'s layout."""
-    detected = detected_versions(page, outlet or outlet_for_url(page.url))
-    return detected[0] if detected else None
+    return next(_detect(page, outlet or outlet_for_url(page.url)), None)
 
 
 def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, Any]:
@@ -44,37 +50,45 @@ def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, A
     """
     first = pages[0]
     outlet = outlet or outlet_for_url(first.url)
-    detected = detected_versions(first, outlet)
-    candidates = detected or list(reversed(registry()[outlet]))
+    detected = _detect(first, outlet)
+    newest = next(detected, None)
+    candidates: Iterable[type[ArticleParser]]
+    if newest is not None:
+        candidates = itertools.chain([newest], detected)
+    else:
+        candidates = reversed(registry()[outlet])
+    refuser = newest or registry()[outlet][-1]
     try:
-        if not detected and not candidates[0].looks_like_article(first):
+        if newest is None and not refuser.looks_like_article(first):
             # No layout of the outlet and no article markup: a category, tag or search page.
             raise NotAnArticle(f"{first.url}: no article layout of {outlet} and no article markup")
-        record = _first_complete(candidates, pages, known_layout=bool(detected))
+        record = _first_complete(candidates, pages, known_layout=newest is not None)
         errors = schema_errors(record)
         if errors:
             raise ArticleError("; ".join(errors), reason="schema_invalid")
     except ArticleError as exc:
-        exc.parser = exc.parser or candidates[0].version
+        exc.parser = exc.parser or refuser.version
         raise
     return record
 
 
 def _first_complete(
-    candidates: Sequence[type[ArticleParser]], pages: Sequence[Page], known_layout: bool
+    candidates: Iterable[type[ArticleParser]], pages: Sequence[Page], known_layout: bool
 ) -> dict[str, Any]:
     first_error: IncompleteArticle | None = None
+    first_version: type[ArticleParser] | None = None
     for version in candidates:
+        first_version = first_version or version
         try:
             return version(pages[0], pages[1:]).parse()
         except IncompleteArticle as exc:
             exc.parser = version.version
             first_error = first_error or exc
-    assert first_error is not None
+    assert first_error is not None and first_version is not None
     if known_layout:
         raise first_error
     raise ArticleError(
-        f"layout not recognised by any {candidates[0].outlet} version ({first_error.detail})",
+        f"layout not recognised by any {first_version.outlet} version ({first_error.detail})",
         reason="unknown_layout",
     ) from first_error
 

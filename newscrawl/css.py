@@ -8,7 +8,8 @@ elements that carry each class and id, and then for each comma alternative of a 
 
 - one that needs a class or id no element has matches nothing: not evaluated;
 - one whose leftmost compound needs a class or id starts from those elements
-  (``$lead0/self::div[...]/descendant-or-self::*/a``) instead of the whole tree;
+  (``$lead0/self::div[...]/descendant-or-self::*/a``) instead of the whole tree (inside
+  an element, from those of them in its subtree);
 - any other runs exactly as parsel runs it.
 
 The result is the node-set parsel's XPath gives: the same nodes, in document order.
@@ -16,6 +17,8 @@ The result is the node-set parsel's XPath gives: the same nodes, in document ord
 
 from __future__ import annotations
 
+import re
+from collections.abc import Set
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
@@ -25,6 +28,30 @@ from parsel.csstranslator import HTMLTranslator
 
 _TRANSLATOR = HTMLTranslator()
 _ID_ATTRIBUTES = etree.XPath("//@id")
+#: What XPath's normalize-space() takes for whitespace (Python's split() takes more).
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
+_TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
+
+
+class Compound(NamedTuple):
+    """A lone compound of tag, classes, ids and ``:not(.class)``: tested in Python, as
+    parsel's XPath tests it, on the few indexed elements it can match."""
+
+    tag: str | None
+    classes: frozenset[str]
+    ids: frozenset[str]
+    not_classes: frozenset[str]
+
+    def matches(self, element: etree._Element) -> bool:
+        if self.tag is not None and element.tag != self.tag:
+            return False
+        if self.ids and any(element.get("id") != name for name in self.ids):
+            return False
+        value = element.get("class")
+        if value is None:
+            return not self.classes
+        names = set(_XML_SPACE.split(value))
+        return self.classes <= names and names.isdisjoint(self.not_classes)
 
 
 class Alternative(NamedTuple):
@@ -39,6 +66,8 @@ class Alternative(NamedTuple):
     #: parsel's XPath for the alternative, and the same starting from ``$lead<n>``.
     xpath: str
     lead_xpath: str
+    #: The alternative when it is a :class:`Compound`, else None.
+    compound: Compound | None
 
 
 def _conditions(tree: Any, classes: set[str], ids: set[str]) -> None:
@@ -48,7 +77,7 @@ def _conditions(tree: Any, classes: set[str], ids: set[str]) -> None:
         _conditions(tree.subselector, classes, ids)
         return
     # A class with whitespace in it cannot be a token of a split class attribute.
-    if isinstance(tree, css_parser.Class) and not any(c.isspace() for c in tree.class_name):
+    if _plain_class(tree):
         classes.add(tree.class_name)
     elif isinstance(tree, css_parser.Hash):
         ids.add(tree.id)
@@ -56,6 +85,50 @@ def _conditions(tree: Any, classes: set[str], ids: set[str]) -> None:
     inner = getattr(tree, "selector", None)
     if inner is not None:
         _conditions(inner, classes, ids)
+
+
+def _plain_class(tree: Any) -> bool:
+    return isinstance(tree, css_parser.Class) and not any(c.isspace() for c in tree.class_name)
+
+
+def _lone_class(tree: Any) -> bool:
+    """``tree`` is ``.name`` alone (as in ``:not(.name)``)."""
+    element = getattr(tree, "selector", None)
+    return (
+        _plain_class(tree)
+        and isinstance(element, css_parser.Element)
+        and element.element is None
+        and element.namespace is None
+    )
+
+
+def _compound(selector: Any) -> Compound | None:
+    """``selector`` as a :class:`Compound`, if it is one (no combinator, attribute,
+    pseudo-class but ``:not(.class)``, or pseudo-element)."""
+    if selector.pseudo_element is not None:
+        return None
+    tree = selector.parsed_tree
+    classes: set[str] = set()
+    ids: set[str] = set()
+    not_classes: set[str] = set()
+    while not isinstance(tree, css_parser.Element):
+        if _plain_class(tree):
+            classes.add(tree.class_name)
+        elif isinstance(tree, css_parser.Hash):
+            ids.add(tree.id)
+        elif isinstance(tree, css_parser.Negation) and _lone_class(tree.subselector):
+            negated: Any = tree.subselector
+            not_classes.add(negated.class_name)
+        else:
+            return None
+        tree = tree.selector
+    if tree.namespace is not None:
+        return None
+    # HTML element names are lower case, in the tree and in parsel's XPath.
+    tag = tree.element.lower() if tree.element is not None else None
+    if tag is not None and not _TAG_NAME.fullmatch(tag):
+        return None
+    return Compound(tag, frozenset(classes), frozenset(ids), frozenset(not_classes))
 
 
 def _leftmost(tree: Any) -> Any:
@@ -87,6 +160,7 @@ def alternatives(query: str) -> tuple[Alternative, ...]:
                 frozenset(lead_ids),
                 xpath,
                 lead_xpath,
+                _compound(selector),
             )
         )
     return tuple(found)
@@ -108,31 +182,27 @@ class TreeIndex:
         self.root = root
 
     @cached_property
-    def _by_class_value(self) -> dict[str, list[etree._Element]]:
-        """Elements by whole class attribute (a page repeats a few dozen values)."""
+    def _by_class(self) -> dict[str, list[etree._Element]]:
+        """Elements by each name in their class attribute, in document order."""
         index: dict[str, list[etree._Element]] = {}
         for element in self.root.iter(etree.Element):
             value = element.get("class")
             if value:
-                elements = index.get(value)
-                if elements is None:
-                    index[value] = [element]
-                else:
-                    elements.append(element)
+                for name in value.split():
+                    elements = index.get(name)
+                    if elements is None:
+                        index[name] = [element]
+                    elif elements[-1] is not element:  # class="a b a" lists it once
+                        elements.append(element)
         return index
 
-    @cached_property
-    def class_names(self) -> frozenset[str]:
-        return frozenset(" ".join(self._by_class_value).split())
+    @property
+    def class_names(self) -> Set[str]:
+        return self._by_class.keys()
 
     def with_class(self, name: str) -> list[etree._Element]:
-        """Elements whose class attribute has ``name`` (grouped by value, not in document
-        order; XPath returns what it selects from them in document order)."""
-        found: list[etree._Element] = []
-        for value, elements in self._by_class_value.items():
-            if name in value and name in value.split():
-                found += elements
-        return found
+        """Elements whose class attribute has ``name``, in document order."""
+        return self._by_class.get(name, [])
 
     @cached_property
     def by_id(self) -> dict[str, list[etree._Element]]:
@@ -141,18 +211,22 @@ class TreeIndex:
             index.setdefault(str(value), []).append(value.getparent())
         return index
 
-    def _lead(self, alternative: Alternative) -> list[etree._Element] | None:
-        """The fewest indexed elements a match of ``alternative`` can start from."""
+    def _lead(
+        self, alternative: Alternative, within: etree._Element | None
+    ) -> list[etree._Element] | None:
+        """The fewest indexed elements a match of ``alternative`` can start from; inside
+        ``within``, those of them in its subtree."""
         candidates = [self.with_class(name) for name in alternative.lead_classes]
         candidates += [self.by_id[name] for name in alternative.lead_ids]
-        return min(candidates, key=len) if candidates else None
+        if not candidates:
+            return None
+        lead = min(candidates, key=len)
+        if within is None or within is self.root:
+            return lead
+        return [element for element in lead if _inside(element, within)]
 
     def select(self, query: str, within: etree._Element | None = None) -> list[Any]:
-        """What parsel's ``Selector(root=within or root).css(query)`` selects.
-
-        Inside an element (``within``), alternatives the page cannot match are skipped
-        and the others run as parsel runs them, over that element's subtree.
-        """
+        """What parsel's ``Selector(root=within or root).css(query)`` selects."""
         parts: list[str] = []
         variables: dict[str, list[etree._Element]] = {}
         for n, alternative in enumerate(alternatives(query)):
@@ -160,14 +234,29 @@ class TreeIndex:
                 continue
             if alternative.ids and not alternative.ids <= self.by_id.keys():
                 continue
-            lead = self._lead(alternative) if within is None else None
+            lead = self._lead(alternative, within)
             if lead is None:
                 parts.append(alternative.xpath)
-            else:
+            elif alternative.compound is not None:
+                # An XPath call costs more than testing a few elements here.
+                matched = [element for element in lead if alternative.compound.matches(element)]
+                if matched:
+                    parts.append(f"$lead{n}")
+                    variables[f"lead{n}"] = matched
+            elif lead:
                 parts.append(alternative.lead_xpath)
                 variables[f"lead{n}"] = lead
         if not parts:
             return []
+        if len(parts) == 1 and parts[0][1:] in variables:
+            # Only a compound matched: its elements are in document order, as the index's.
+            return variables[parts[0][1:]]
         context = self.root if within is None else within
         result = _compiled(" | ".join(parts))(context, **variables)
         return result if isinstance(result, list) else [result]
+
+
+def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
+    """Whether ``element`` is ``ancestor`` or one of its descendants."""
+    # lxml hands out one proxy per live node, so identity is node identity.
+    return element is ancestor or any(a is ancestor for a in element.iterancestors())

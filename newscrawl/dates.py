@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -118,6 +119,7 @@ def _as_tz(tz: tzinfo | str) -> tzinfo:
     return ZoneInfo(tz) if isinstance(tz, str) else tz
 
 
+@lru_cache(maxsize=256)  # a handful of offsets ("+07:00") recur on every page
 def _offset(sign: str, hours: str, minutes: str | None) -> tzinfo:
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
     if delta > timedelta(hours=14) or int(minutes or 0) >= 60:

@@ -74,6 +74,15 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, bool]:
         return body.decode("cp1252", errors="replace"), False
 
 
+def _ends_document(text: str) -> bool:
+    """Whether the last 200 000 characters close the body or the document."""
+    # The closing tags are nearly always near the end: look there first, and only scan the
+    # whole window when they are not.
+    window = max(0, len(text) - 200_000)
+    tail = max(window, len(text) - 4096)
+    return bool(_DOCUMENT_END.search(text, tail) or _DOCUMENT_END.search(text, window))
+
+
 def html_root(text: str, url: str, utf8: bytes | None = None) -> etree._Element:
     """The tree ``parsel.Selector(text=text, type="html", base_url=url)`` builds, same parser
     options, but of plain lxml elements: lxml.html's element classes are looked up by a
@@ -102,8 +111,11 @@ def node_text(node: parsel.Selector) -> str:
 
 def _ld_items(script: etree._Element) -> list[Any]:
     """``JsonLdExtractor().extract_items(script)``, without compiling an XPath per call."""
+    # Script content is text only (the HTML parser makes no elements inside it), so .text is
+    # string() without an XPath call.
+    text = (script.text or "") if not len(script) else _STRING(script)
     try:
-        data = json.loads(_STRING(script), strict=False)
+        data = json.loads(text, strict=False)
     except ValueError:
         # extruct's repair of scripts with HTML or JavaScript comments around the JSON.
         found: list[Any] = _JSONLD.extract_items(script)
@@ -135,7 +147,7 @@ class Page:
     ) -> None:
         if not text.strip():
             raise ArticleError("the response body is empty", reason="empty_response")
-        if not _DOCUMENT_END.search(text, max(0, len(text) - 200_000)):
+        if not _ends_document(text):
             raise ArticleError("the page ends before </body> or </html>", reason="truncated")
         self.url = url
         self.fetched_at = fetched_at

@@ -12,6 +12,22 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 
+#: An absolute http(s) URL that urllib would take apart without changing anything: a plain
+#: host (no port, user or brackets), a path without whitespace or ";" (urljoin drops an empty
+#: ";params"), and a query of name=value pairs that parse_qsl and urlencode give back as they
+#: are (only the characters urlencode never escapes). Most links and image URLs look like this.
+_PLAIN_URL = re.compile(
+    r"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?)://(?P<host>[A-Za-z0-9.-]+)(?P<path>/[^?#;\s]*)?"
+    r"(?:\?(?P<query>(?:[\w.~-]+=[\w.~-]*(?:&[\w.~-]+=[\w.~-]*)*)?))?(?:#.*)?",
+    re.ASCII | re.DOTALL,
+)
+#: An absolute http(s) URL that ``urljoin`` gives back unchanged: lower-case scheme, a host
+#: urlsplit does not check, no whitespace (removed or stripped), no ";" in the path, and no
+#: empty "?" or "#" (both dropped).
+_JOINED_AS_IS = re.compile(
+    r"https?://[A-Za-z0-9.:-]+(?:/[^?#;\s]*)?(?:\?[^#\s]+)?(?:#\S+)?", re.ASCII
+)
+
 
 def canonical_url(
     url: str, base: str | None = None, drop_params: Iterable[str] = (), https: bool = True
@@ -22,6 +38,11 @@ def canonical_url(
     kompas' ``page``) that do not change which article the URL names. With
     ``https=False`` the scheme is kept (links to follow, e.g. on a local test server).
     """
+    plain = _PLAIN_URL.fullmatch(url.strip())
+    if plain is not None:
+        if base:
+            urlsplit(base)  # what urljoin would refuse (a broken base) is still refused
+        return _plain_canonical(plain, drop_params, https)
     if base:
         url = urljoin(base, url.strip())
     parts = urlsplit(url.strip())
@@ -38,6 +59,31 @@ def canonical_url(
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def join_url(base: str, url: str) -> str:
+    """``urljoin(base, url)``, without its parse and rebuild when ``url`` is already absolute."""
+    if base and _JOINED_AS_IS.fullmatch(url):
+        urlsplit(base)  # what urljoin would refuse (a broken base) is still refused
+        return url
+    return urljoin(base, url)
+
+
+def _plain_canonical(plain: re.Match[str], drop_params: Iterable[str], https: bool) -> str:
+    """:func:`canonical_url` of a :data:`_PLAIN_URL` match, without urllib's round trip."""
+    scheme = plain["scheme"].lower()
+    if https and scheme == "http":
+        scheme = "https"
+    url = f"{scheme}://{plain['host'].lower()}{plain['path'] or '/'}"
+    if not plain["query"]:
+        return url
+    dropped = {p.lower() for p in drop_params}
+    kept = [
+        pair
+        for pair in plain["query"].split("&")
+        if not _TRACKING.match(name := pair.partition("=")[0]) and name.lower() not in dropped
+    ]
+    return f"{url}?{'&'.join(kept)}" if kept else url
 
 
 def registered_domain(url: str) -> str:

@@ -71,6 +71,10 @@ def test_page_css_matches_parsel(path: Path) -> None:
     ids = sorted(str(v) for v in page.sel.root.xpath("//@id") if IDENT.fullmatch(str(v)))
     queries = _queries() + [f".{c}" for c in classes]
     queries += [f"#{i} a, div.{c} > *" for i, c in zip(ids, classes, strict=False)]
+    # Lone compounds, which the index tests without XPath: tag, classes, ids, :not(.class).
+    pairs = list(zip(classes, classes[1:] + classes[:1], strict=True))
+    queries += [f"div.{c}:not(.{d}), DIV.{c}.{d}, *.{d}:not(.{c})" for c, d in pairs]
+    queries += [f"#{i}, span#{i}, #{i}.{c}" for i, c in zip(ids, classes, strict=False)]
     for query in queries:
         assert _same(page.css(query), page.sel.css(query)), f"{path.name}: {query!r}"
         # A second call answers from the page's memory, with the same selection.
@@ -80,3 +84,37 @@ def test_page_css_matches_parsel(path: Path) -> None:
         for node in body:
             got = page.css_within(node, query)
             assert _same(got, node.css(query)), f"{path.name}: within body: {query!r}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_css_within_inner_elements_matches_parsel(path: Path) -> None:
+    """Inside an element the index starts from the indexed elements of its subtree only."""
+    try:
+        page = Page.from_bytes(path.read_bytes(), "https://www.example.com/a", NOW)
+    except ArticleError:
+        pytest.skip("not a complete page")
+    classes = sorted({c for v in page.sel.root.xpath("//@class") for c in str(v).split()})
+    queries = _queries() + [f".{c}, div.{c} > *" for c in classes if IDENT.fullmatch(c)][:40]
+    # Nested containers, leaves, and the root itself.
+    nodes = [*page.css("div[class]")[:12], *page.css("p, li")[:4], *page.css("html")]
+    for node in nodes:
+        for query in queries:
+            got = page.css_within(node, query)
+            assert _same(got, node.css(query)), f"{path.name}: within {node.root.tag}: {query!r}"
+
+
+def test_odd_whitespace_in_class_attributes_matches_parsel() -> None:
+    """XPath splits a class attribute at space, tab, CR and LF only; Python's split() at more."""
+    html = (
+        "<html><body>"
+        '<div class="a\u00a0b"><p class="c\x0cd">x</p></div>'
+        '<div class="\tb\n c\r"><span id="s" class="">y</span></div>'
+        '<div class="a b a"><p class="d">z</p></div>'
+        "</body></html>"
+    )
+    page = Page(html, "https://www.example.com/a", NOW)
+    queries = ["div.a", ".b", "p.c", ".d", "div.b:not(.c)", "*.c", "#s", "span#s.c", "div.a p"]
+    for query in queries:
+        assert _same(page.css(query), page.sel.css(query)), query
+        for node in page.css("div"):
+            assert _same(page.css_within(node, query), node.css(query)), query

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
 import pytest
 
-from newscrawl.urls import canonical_url, host_matches, registered_domain
+from newscrawl.urls import _TRACKING, canonical_url, host_matches, join_url, registered_domain
 
 
 @pytest.mark.parametrize(
@@ -40,3 +43,84 @@ def test_domains() -> None:
     assert registered_domain("https://www.detik.com/x") == "detik.com"
     assert host_matches("https://finance.detik.com/x", ["detik.com"])
     assert not host_matches("https://notdetik.com/x", ["detik.com"])
+
+
+#: Inputs near the edges of the fast paths: relative, "..", "//host", query, fragment, port,
+#: user, upper case, spaces, ";", empty "?" and "#", non-ASCII, controls, broken brackets.
+TRICKY = [
+    "https://www.detik.com/a/b.html",
+    "HTTP://WWW.Detik.com/A?B=1#x",
+    "http://a.com",
+    "https://a.com#top",
+    "https://a.com/x?",
+    "https://a.com/x?#",
+    "https://a.com/x#",
+    "https://a.com/x?a=1&utm_source=b&ref=c&single=1",
+    "https://a.com/x?a&b=1",
+    "https://a.com/x?a=1&&b=2",
+    "https://a.com/x?a=b%20c&d=e+f",
+    "https://a.com/x?a=é",
+    "https://a.com/x;p?q=1",
+    "https://a.com/x;",
+    "https://a.com:443/x",
+    "https://a.com:8080/x",
+    "https://user@a.com/x",
+    "https://a.com/a b",
+    "https://a.com/x\n/y",
+    " https://a.com/x ",
+    "\x01https://a.com/x",
+    "https://ä.com/x",
+    "https://a.com/é?x=1#f?g",
+    "//cdn.a.com/i.jpg",
+    "/baru?id=1",
+    "../naik/x",
+    "./x",
+    "x.jpg",
+    "?page=2",
+    "#frag",
+    "ftp://a.com/x",
+    "javascript:void(0)",
+    "http://[::1]/x",
+    "http://[bad/x",
+]
+BASES = [None, "", "https://www.nusadaily.com/a/b", "http://news.detik.com/x?y=1"]
+
+
+def _reference_canonical(
+    url: str, base: str | None, drop_params: Iterable[str], https: bool
+) -> str:
+    """canonical_url as it was before its fast path: urllib all the way."""
+    if base:
+        url = urljoin(base, url.strip())
+    parts = urlsplit(url.strip())
+    dropped = {p.lower() for p in drop_params}
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not _TRACKING.match(k) and k.lower() not in dropped
+    ]
+    scheme = parts.scheme or "https"
+    if https and scheme == "http":
+        scheme = "https"
+    host = (parts.hostname or "").lower()
+    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def _outcome(function: Callable[..., str], *args: object) -> str:
+    try:
+        return function(*args)
+    except ValueError as exc:
+        return f"ValueError: {exc}"
+
+
+@pytest.mark.parametrize(("drop", "https"), [((), True), (("single", "A"), False)])
+@pytest.mark.parametrize("base", BASES)
+@pytest.mark.parametrize("url", TRICKY)
+def test_fast_paths_answer_as_urllib(
+    url: str, base: str | None, drop: tuple[str, ...], https: bool
+) -> None:
+    args = (url, base, drop, https)
+    assert _outcome(canonical_url, *args) == _outcome(_reference_canonical, *args)
+    if base is not None:
+        assert _outcome(join_url, base, url) == _outcome(urljoin, base, url)

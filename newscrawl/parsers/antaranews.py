@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cached_property
 from typing import Any, ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from newscrawl.dates import parse_indonesian_datetime
 from newscrawl.discovery import Link
@@ -38,7 +39,7 @@ from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.parsers.body import RELATED_LABEL
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
-from newscrawl.urls import canonical_url
+from newscrawl.urls import canonical_url, join_url
 
 _MONTH = (
     r"(?:Jan|Feb|Peb|Mar|Mrt|Apr|May|Mei|Jun|Jul|Aug|Agu|Agt|Ags|Sep|Okt|Oct|Nov|Nop|Dec|Des)"
@@ -200,20 +201,26 @@ class V2(V1):
     related_css: ClassVar[str] = ".baca-juga a::attr(href)"
 
     def credits(self, *labels: str) -> list[str]:
-        """Names after ``label:`` in the closing credit lines ("Pewarta: A dan B").
+        """Names after ``label:`` in the closing credit lines ("Pewarta: A dan B")."""
+        names = [names for label, names in self.credit_lines if label in labels]
+        return person_names(names, drop=self.not_people)
+
+    @cached_property
+    def credit_lines(self) -> list[tuple[str, str]]:
+        """(lower-case label, names) of each credit in the closing credit lines, in order.
 
         The lines are the credit paragraph's, or bare lines of the body (older pages).
+        Authors and editors both read them: the body is walked once.
         """
         nodes = [n.root for n in self.page.css(self.credit_css)]
         nodes += [c.root for c in self.body_containers(self.page)]
-        names: list[str] = []
+        found: list[tuple[str, str]] = []
         for block in text_blocks(nodes, self.page.url):
             if not _CREDIT_LINE.match(block.text):
                 continue
             for match in _CREDIT.finditer(block.text):
-                if match["label"].lower() in labels:
-                    names.append(match["names"])
-        return person_names(names, drop=self.not_people)
+                found.append((match["label"].lower(), match["names"]))
+        return found
 
     def authors(self) -> list[str]:
         # Visible credit first: the JSON-LD author has been the editor on older pages.
@@ -237,9 +244,9 @@ class V2(V1):
         # "Related news:" lines and unlabelled ``.baca-juga`` link lines get the label
         # the shared body cleaner knows, so their links land in baca_juga.
         related = {
-            urljoin(page.url, href.strip())
+            join_url(page.url, href.strip())
             for container in self.body_containers(page)
-            for href in container.css(self.related_css).getall()
+            for href in page.css_within(container, self.related_css).getall()
         }
         return [_related_block(block, related) for block in super().body_blocks(page)]
 

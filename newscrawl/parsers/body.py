@@ -138,6 +138,14 @@ def _add_links(body: Body, links: Sequence[tuple[str, str]]) -> None:
             body.baca_juga.append({"title": title, "url": url})
 
 
+def _any_search(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    # A plain loop: any() over a generator costs more than the searches on short blocks.
+    for pattern in patterns:  # noqa: SIM110
+        if pattern.search(text):
+            return True
+    return False
+
+
 def clean_body(
     blocks: Sequence[Block],
     dateline: re.Pattern[str] | None = None,
@@ -151,9 +159,9 @@ def clean_body(
     label_pending = False
     for block in blocks:
         text = block.text
-        if any(p.search(text) for p in stop):
+        if _any_search(stop, text):
             break
-        if any(p.search(text) for p in clutter):
+        if _any_search(clutter, text):
             label_pending = False
             continue
         label = RELATED_LABEL.match(text)
@@ -171,8 +179,9 @@ def clean_body(
             _add_links(body, block.links)
             continue
         label_pending = False
-        inside = _RELATED_INSIDE.search(text)
-        if inside and block.links and max(block.link_offsets) >= inside.end():
+        # Only a block with links can end in related links (and the search is costly).
+        inside = _RELATED_INSIDE.search(text) if block.links else None
+        if inside and max(block.link_offsets) >= inside.end():
             _add_links(
                 body,
                 [

@@ -26,6 +26,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime
@@ -48,6 +49,8 @@ _NOT_ARTICLE_URL = re.compile(
     r"|^https?://[^/]*kompas\.com(?:/[\w-]+)?/(?:foto|image|video|photo|vik)/",
     re.IGNORECASE,
 )
+#: Inside the body: a div.photo there is a body image, not the lead photo.
+_IN_READ_CONTENT = etree.XPath("boolean(ancestor::div[contains(@class, 'read__content')])")
 #: The article id starts with the publication time: /read/2016/02/16/14382361/ is 14:38.
 _READ_PATH = re.compile(r"/read/(?:xml/)?(\d{4})/(\d\d)/(\d\d)/(\d\d)(\d\d)\d{2,}/")
 
@@ -259,10 +262,7 @@ class KompasV2(KompasV1):
     #: kolom.kompas.com opinion pieces name the columnist in a profile link.
     opinion_author_css: ClassVar[str] = "div.opinion__author a"
     #: The lead photo: a div.photo outside the body (photos inside it are body images).
-    lead_photo_xpath: ClassVar[str] = (
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' photo ')]"
-        "[not(ancestor::div[contains(@class, 'read__content')])]"
-    )
+    lead_photo_css: ClassVar[str] = "div.photo"
 
     @classmethod
     def detect(cls, page: Page) -> bool:
@@ -317,7 +317,7 @@ class KompasV2(KompasV1):
 
     def body_blocks(self, page: Page) -> list[Block]:
         containers = self.body_containers(page)
-        skip = [n.root for c in containers for n in c.css(self.body_skip_css)]
+        skip = [n.root for c in containers for n in page.css_within(c, self.body_skip_css)]
         for container in containers:
             skip += [n.root for n in container.xpath(self.end_marker_xpath)]
             skip += [n.root for n in container.xpath(self.byline_xpath)]
@@ -369,8 +369,8 @@ class KompasV2(KompasV1):
         return clean_text(re.sub(r"\bLihat Foto\b", " ", node_text(node))) or None
 
     def lead_photo(self) -> Selector | None:
-        found = self.page.sel.xpath(self.lead_photo_xpath)
-        caption = found[0].css(self.image_caption_css) if found else []
+        found = [p for p in self.page.css(self.lead_photo_css) if not _IN_READ_CONTENT(p.root)]
+        caption = self.page.css_within(found[0], self.image_caption_css) if found else []
         return caption[0] if caption else None
 
     def images(self) -> list[dict[str, str | None]]:

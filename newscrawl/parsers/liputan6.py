@@ -26,6 +26,7 @@ from lxml import etree
 from parsel import Selector
 from w3lib.url import add_or_replace_parameter, url_query_parameter
 
+from newscrawl.css import TreeIndex
 from newscrawl.dates import parse_indonesian_datetime, parse_iso_datetime
 from newscrawl.discovery import Link
 from newscrawl.errors import NotAnArticle
@@ -48,6 +49,7 @@ _DASHLESS_LEAD = re.compile(r"^\W*Liputan6\.com\s*,\s*[^-–—:]{0,39}\w$", re.
 _KEY_VALUE = re.compile(r"^[^:]+:\S")
 _TAG = re.compile(r"<[^>]*>")
 _PAGE_OF = re.compile(r"(\d+)\s+dari\s+(\d+)\s+halaman", re.IGNORECASE)
+_INLINE_SCRIPTS = etree.XPath("//script[not(@src)]/text()", smart_strings=False)
 ITEM_PAGE = "div.article-content-body__item-page"
 ITEM_TITLE = ".article-content-body__item-title"
 
@@ -55,7 +57,7 @@ ITEM_TITLE = ".article-content-body__item-title"
 def kly_object(page: Page, name: str) -> dict[str, Any]:
     """The ``window.kmklabs.<name> = {...}`` object of a KLY page ({} when absent)."""
     pattern = re.compile(_KLY_OBJECT.format(name=name))
-    for script in page.sel.xpath("//script[not(@src)]/text()").getall():
+    for script in _INLINE_SCRIPTS(page.sel.root):
         match = pattern.search(script)
         if not match:
             continue
@@ -224,14 +226,14 @@ class Liputan6V1(ArticleParser):
             found[canonical_url(lead, self.page.url)] = self.css_text(self.image_caption_css)
         for page in (self.page, *self.more_pages):
             for container in self.body_containers(page):
-                for url, caption in self.container_images(container):
+                for url, caption in self.container_images(page, container):
                     found.setdefault(canonical_url(url, page.url), caption)
         return [{"url": url, "caption": caption} for url, caption in found.items()]
 
-    def container_images(self, container: Selector) -> Iterator[tuple[str, str | None]]:
+    def container_images(self, page: Page, container: Selector) -> Iterator[tuple[str, str | None]]:
         """(src, caption) of the figures and of the bare ``<img>`` (2016's) in a body container."""
         skip_css = ", ".join(css for css in (RELATED_BOX, self.body_skip_css) if css)
-        skipped = {node.root for node in container.css(skip_css)}
+        skipped = {node.root for node in page.css_within(container, skip_css)}
         for node in container.xpath(".//figure | .//img[not(ancestor::figure)]"):
             if node.root.tag == "figure":
                 src, found_caption = _figure_src(node), _figure_caption(node)
@@ -255,11 +257,15 @@ class Liputan6V1(ArticleParser):
             root = copy.deepcopy(container.root)
             if lead and not roots:
                 _mark_dashless_dateline(root)
-            tree = Selector(root=root, type="html")
-            for box in tree.css(RELATED_BOX):
-                _related_paragraph(box.root)
+            # The copy's own index: parsel's XPath would scan the copy once per selector.
+            index = TreeIndex(root)
+            boxes = index.select(RELATED_BOX)
+            for box in boxes:
+                _related_paragraph(box)
             if self.body_skip_css:
-                skip.extend(node.root for node in tree.css(self.body_skip_css))
+                if boxes:
+                    index = TreeIndex(root)  # boxes were replaced: index the tree as it is now
+                skip.extend(index.select(self.body_skip_css))
             roots.append(root)
         return text_blocks(roots, url, skip)
 
@@ -329,16 +335,19 @@ class Liputan6V3(Liputan6V2):
         return super().editors() or person_names(listed, drop=self.not_people)
 
     def body(self) -> Body:
-        found: dict[int, tuple[Selector, str]] = {}
+        found: dict[int, tuple[Selector, Page]] = {}
         for index, page in enumerate((self.page, *self.more_pages)):
             for number, item in self.numbered_items(page, offset=1000 * index):
-                found.setdefault(number, (item, page.url))  # a page can carry every page
+                found.setdefault(number, (item, page))  # a page can carry every page
         blocks: list[Block] = []
         for number in sorted(found):
-            item, url = found[number]
-            page_blocks = self.container_blocks([item], url, lead=not blocks)
+            item, page = found[number]
+            page_blocks = self.container_blocks([item], page.url, lead=not blocks)
             # A page holding only its title over a video or infographic adds no text.
-            titles = {clean_text(" ".join(t.css("::text").getall())) for t in item.css(ITEM_TITLE)}
+            titles = {
+                clean_text(" ".join(t.css("::text").getall()))
+                for t in page.css_within(item, ITEM_TITLE)
+            }
             if any(block.text not in titles for block in page_blocks):
                 blocks.extend(page_blocks)
         return clean_body(blocks, self.dateline, self.clutter, self.stop)

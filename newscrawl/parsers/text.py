@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import etree
+
+from newscrawl.urls import join_url
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]+")
 
@@ -113,21 +114,28 @@ class Block:
     link_offsets: list[int] = field(default_factory=list)
 
 
-_TAG_NAMES: dict[str, str] = {}
+#: How :func:`text_blocks` treats an element, by tag: flags below, with the lower-case name.
+_SKIPPED, _BLOCK, _SEPARATES = 1, 2, 4
+_TAG_KINDS: dict[object, tuple[str, int]] = {}
 
 
-def _tag_name(tag: object) -> str:
-    """Lower-case local name of an element tag; "" for comments and processing instructions."""
-    if not isinstance(tag, str):
-        return ""
-    name = _TAG_NAMES.get(tag)
-    if name is None:
+def _tag_kind(tag: object) -> tuple[str, int]:
+    """Lower-case local name of an element tag ("" for comments and processing
+    instructions) and its :data:`_SKIPPED` / :data:`_BLOCK` / :data:`_SEPARATES` flags."""
+    kind = _TAG_KINDS.get(tag)
+    if kind is None:
+        name = tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+        flags = _SKIPPED if not name or name in SKIP_TAGS else 0
+        if name in BLOCK_TAGS:
+            flags |= _BLOCK | _SEPARATES
+        elif name in _BLOCK_MEDIA:
+            flags |= _SEPARATES
+        kind = (name, flags)
         # Pages use a few dozen tag names; remember them (bounded: a hostile page could
         # invent many).
-        name = tag.rsplit("}", 1)[-1].lower()
-        if len(_TAG_NAMES) < 4096:
-            _TAG_NAMES[tag] = name
-    return name
+        if len(_TAG_KINDS) < 4096:
+            _TAG_KINDS[tag] = kind
+    return kind
 
 
 class _BlockBuilder:
@@ -161,27 +169,31 @@ class _BlockBuilder:
         self.parts, self.links = [], []
 
     def visit(self, el: etree._Element) -> None:
-        tag = _tag_name(el.tag)
-        if not tag or tag in SKIP_TAGS or el in self.skip:
-            if tag in BLOCK_TAGS or tag in _BLOCK_MEDIA:
+        name, flags = _TAG_KINDS.get(el.tag) or _tag_kind(el.tag)
+        if flags & _SKIPPED or el in self.skip:
+            if flags & _SEPARATES:
                 self.flush()  # a skipped figure or ad box still separates paragraphs
             return
-        if tag == "br":
+        if name == "br":
             self.flush()
             return
-        is_block = tag in BLOCK_TAGS
-        if is_block:
+        if flags & _BLOCK:
             self.flush()
-        self.text(el.text)
+        # lxml builds a new string at each .text or .tail: read each once.
+        text = el.text
+        if text:
+            self.parts.append(text)
         for child in el:
             self.visit(child)
-            self.text(child.tail)
-        if tag == "a":
+            tail = child.tail
+            if tail:
+                self.parts.append(tail)
+        if name == "a":
             href = el.get("href")
             title = clean_text("".join(el.itertext()))
             if href and title and not href.startswith(("javascript:", "#", "mailto:")):
-                self.links.append((title, urljoin(self.base_url, href.strip())))
-        if is_block:
+                self.links.append((title, join_url(self.base_url, href.strip())))
+        if flags & _BLOCK:
             self.flush()
 
 

@@ -87,25 +87,33 @@ def prepare(root: str, size: int) -> str:
 
 
 class PeakMemory:
-    """The high-water resident set size of a running process, polled in a thread.
+    """The high-water resident set size of a running crawl and its parse workers, polled in
+    a thread: the sum of each process's own peak (at least the peak of their sum).
 
     Not ``ru_maxrss`` from ``os.wait4``: Linux carries the parent's high-water mark into a
     forked child, so every crawl would report at least this (large) process's size.
-    ``VmHWM`` in ``/proc/<pid>/status`` is the crawl's own address space's peak and only
-    grows, so polling it misses only growth in the last interval before exit; where there
-    is no /proc, psutil's RSS samples stand in.
+    ``VmHWM`` in ``/proc/<pid>/status`` is a process's own peak and only grows, so polling
+    it misses only growth in the last interval before exit; where there is no /proc,
+    psutil's RSS samples stand in.
     """
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         self.pid = pid
         self.interval = interval
-        self.peak_kb = 0
+        self.peaks_kb: dict[int, int] = {}
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
 
-    def _read_kb(self) -> int | None:
-        status = Path(f"/proc/{self.pid}/status")
+    def _pids(self) -> list[int]:
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
+        try:
+            return [self.pid, *map(int, children.read_text().split())]
+        except OSError:
+            return [self.pid]
+
+    def _read_kb(self, pid: int) -> int | None:
+        status = Path(f"/proc/{pid}/status")
         try:
             for line in status.read_text().splitlines():
                 if line.startswith("VmHWM:"):
@@ -116,7 +124,7 @@ class PeakMemory:
             import psutil
 
             try:
-                return int(psutil.Process(self.pid).memory_info().rss // 1024)
+                return int(psutil.Process(pid).memory_info().rss // 1024)
             except psutil.Error:
                 return None
         except (OSError, ValueError):
@@ -125,16 +133,17 @@ class PeakMemory:
 
     def _poll(self) -> None:
         while not self._done.is_set():
-            kb = self._read_kb()
-            if kb is not None:
-                self.peak_kb = max(self.peak_kb, kb)
+            for pid in self._pids():
+                kb = self._read_kb(pid)
+                if kb is not None:
+                    self.peaks_kb[pid] = max(self.peaks_kb.get(pid, 0), kb)
             self._done.wait(self.interval)
 
     def stop(self) -> float:
         """Stop polling; the peak in MB."""
         self._done.set()
         self._thread.join()
-        return self.peak_kb / 1024
+        return sum(self.peaks_kb.values()) / 1024
 
 
 def crawl(spider: str, base: str, expect: int, timeout: float, jobdir: bool = False) -> CrawlResult:

@@ -16,17 +16,16 @@ import scrapy
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
 
-from newscrawl.api import choose_parser, parse_pages
 from newscrawl.dates import JAKARTA
 from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
-from newscrawl.errors import ArticleError, NotAnArticle
 from newscrawl.middlewares import FETCHED_AT
-from newscrawl.page import Page
-from newscrawl.parsers import outlet_versions
 from newscrawl.run import Run
+from newscrawl.workers import ParsePool, RawPage, worker_count
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +83,7 @@ class NewsSpider(scrapy.Spider):
     # -- discovery: outlet spiders override discover() ------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        await self.parse_pool.start()
         for request in self.discover():
             yield request
 
@@ -149,46 +149,50 @@ class NewsSpider(scrapy.Spider):
         replayed = response.meta.get(FETCHED_AT)
         return replayed if isinstance(replayed, datetime) else datetime.now(UTC)
 
-    def parse_article_page(self, response: Response) -> Iterator[Any]:
+    @property
+    def parse_pool(self) -> ParsePool:
+        """The processes this crawl's article pages are parsed in (``NEWSCRAWL_PARSE_WORKERS``)."""
+        pool: ParsePool | None = getattr(self, "_parse_pool", None)
+        if pool is None:
+            workers = worker_count(self.crawler.settings.get("NEWSCRAWL_PARSE_WORKERS"))
+            pool = self._parse_pool = ParsePool.shared(workers)
+            self.crawler.stats.set_value("newscrawl/parse_workers", workers)
+        return pool
+
+    def closed(self, reason: str) -> Deferred[None] | None:
+        pool: ParsePool | None = getattr(self, "_parse_pool", None)
+        if pool is None:
+            return None
+        if pool.restarts:
+            self.crawler.stats.set_value("newscrawl/parse_workers/restarts", pool.restarts)
+        return deferred_from_coro(pool.release())
+
+    async def parse_article_page(self, response: Response) -> AsyncIterator[Any]:
         raw_type = response.headers.get("Content-Type")
         content_type = raw_type.decode("latin-1") if raw_type else None
-        fetched = self.fetched_at(response)
         # Earlier pages of a multi-page article travel as plain values (JOBDIR can save them).
         earlier: list[tuple[bytes, str, str | None]] = response.meta.get("newscrawl_pages", [])
-        self.crawler.stats.inc_value("newscrawl/article_pages")
-        try:
-            pages = [Page.from_bytes(body, url, fetched, ctype) for body, url, ctype in earlier]
-            page = Page.from_bytes(response.body, response.url, fetched, content_type)
-        except ArticleError as exc:
-            self.drop(exc.reason, response.url, exc.detail)
-            return
-        pages.append(page)
+        pages = [RawPage(*page) for page in earlier]
+        pages.append(RawPage(response.body, response.url, content_type))
         remaining: list[str] | None = response.meta.get("newscrawl_remaining")
-        if remaining is None:
-            parser_cls = choose_parser(page, self.name) or outlet_versions(self.name)[-1]
-            remaining = parser_cls(page).page_urls()
+        self.crawler.stats.inc_value("newscrawl/article_pages")
         if remaining:
-            meta = {
-                "newscrawl_pages": [*earlier, (response.body, response.url, content_type)],
-                "newscrawl_remaining": remaining[1:],
-                "newscrawl_link": response.meta.get("newscrawl_link"),
-            }
-            yield scrapy.Request(
-                remaining[0],
-                callback=self.parse_article_page,
-                errback=self.article_failed,
-                meta=meta,
-            )
+            yield self.next_page(response, pages, remaining)
             return
-        try:
-            record = parse_pages(pages, self.name)
-        except ArticleError as exc:
-            if exc.parser and exc.reason not in NOT_PARSER_FAILURES:
-                self.crawler.stats.inc_value(f"newscrawl/failed/{exc.parser}/{exc.reason}")
-            if isinstance(exc, NotAnArticle):
+        outcome = await self.parse_pool.parse(
+            pages, self.name, self.fetched_at(response), find_more=remaining is None
+        )
+        if outcome.more:
+            yield self.next_page(response, pages, list(outcome.more))
+            return
+        if outcome.record is None:
+            if outcome.parser and outcome.reason not in NOT_PARSER_FAILURES:
+                self.crawler.stats.inc_value(f"newscrawl/failed/{outcome.parser}/{outcome.reason}")
+            if outcome.not_article:
                 self.remember_not_article(response)
-            self.drop(exc.reason, response.url, exc.detail)
+            self.drop(outcome.reason, outcome.url, outcome.detail)
             return
+        record = outcome.record
         self.crawler.stats.inc_value("newscrawl/parsed")
         run = Run.of(self.crawler)
         if run.state is not None:
@@ -199,6 +203,19 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/skipped/out_of_range")
             return
         yield record
+
+    def next_page(
+        self, response: Response, pages: list[RawPage], remaining: list[str]
+    ) -> scrapy.Request:
+        """The request for a multi-page article's next page, carrying the pages so far."""
+        meta = {
+            "newscrawl_pages": [tuple(page) for page in pages],
+            "newscrawl_remaining": remaining[1:],
+            "newscrawl_link": response.meta.get("newscrawl_link"),
+        }
+        return scrapy.Request(
+            remaining[0], callback=self.parse_article_page, errback=self.article_failed, meta=meta
+        )
 
     def remember_not_article(self, response: Response) -> None:
         state = Run.of(self.crawler).state

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from scrapy import Request
@@ -26,6 +29,15 @@ def spider(**kwargs: str) -> NusadailySpider:
     return NusadailySpider.from_crawler(crawler, **kwargs)
 
 
+def results(callback: AsyncIterator[Any]) -> list[Any]:
+    """What an article callback yields (run to the end)."""
+
+    async def collect() -> list[Any]:
+        return [item async for item in callback]
+
+    return asyncio.run(collect())
+
+
 def response(url: str, body: str | bytes) -> HtmlResponse:
     request = Request(url, meta={FETCHED_AT: FETCHED})
     data = body.encode() if isinstance(body, str) else body
@@ -35,7 +47,7 @@ def response(url: str, body: str | bytes) -> HtmlResponse:
 def test_article_page_becomes_a_record_with_the_replayed_fetch_time() -> None:
     s = spider()
     url = "https://www.nusadaily.com/satu"
-    (record,) = list(
+    (record,) = results(
         s.parse_article_page(response(url, ARTICLE.format(slug="satu", date="Jun 25, 2026")))
     )
     assert record["url"] == url
@@ -57,7 +69,7 @@ def test_article_page_becomes_a_record_with_the_replayed_fetch_time() -> None:
 )
 def test_bad_pages_are_counted_not_emitted(body: str | bytes, reason: str) -> None:
     s = spider()
-    assert list(s.parse_article_page(response("https://www.nusadaily.com/x", body))) == []
+    assert results(s.parse_article_page(response("https://www.nusadaily.com/x", body))) == []
     assert s.crawler.stats.get_value(f"newscrawl/dropped/{reason}") == 1
 
 
@@ -65,8 +77,8 @@ def test_since_until_bound_the_records() -> None:
     s = spider(since="2026-06-26", until="2026-06-28")
     inside = ARTICLE.format(slug="b", date="Jun 28, 2026")
     outside = ARTICLE.format(slug="a", date="Jun 25, 2026")
-    assert len(list(s.parse_article_page(response("https://www.nusadaily.com/b", inside)))) == 1
-    assert list(s.parse_article_page(response("https://www.nusadaily.com/a", outside))) == []
+    assert len(results(s.parse_article_page(response("https://www.nusadaily.com/b", inside)))) == 1
+    assert results(s.parse_article_page(response("https://www.nusadaily.com/a", outside))) == []
     assert s.crawler.stats.get_value("newscrawl/skipped/out_of_range") == 1
 
 

@@ -1,0 +1,132 @@
+"""Parse workers: the same outcomes as parsing in-process, and a dead worker loses no page."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newscrawl import workers
+from newscrawl.workers import Outcome, ParsePool, RawPage, parse_fetched, worker_count
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FETCHED = datetime(2026, 6, 30, 3, 0, tzinfo=UTC)
+SLUG = "kemenkes-perluas-skrining-jantung-gratis-ke-120-kabupaten-tahun-ini"
+ARTICLE = RawPage(
+    (FIXTURES / "nusadaily" / "articles" / f"{SLUG}.html").read_bytes(),
+    f"https://www.nusadaily.com/berita/{SLUG}.html",
+    "text/html; charset=utf-8",
+)
+EMPTY = RawPage(b"", "https://www.nusadaily.com/kosong", None)
+NOT_ARTICLE = RawPage(
+    b"<html><body><h1>Kategori</h1></body></html>", "https://www.nusadaily.com/kategori", None
+)
+
+
+def test_worker_count_reads_numbers_and_auto(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert worker_count("0") == 0
+    assert worker_count(3) == 3
+    assert worker_count(None) == 0
+    monkeypatch.setattr(workers, "_usable_cores", lambda: 1)
+    assert worker_count("auto") == 0  # one core: the crawl process parses
+    monkeypatch.setattr(workers, "_usable_cores", lambda: 2)
+    assert worker_count("AUTO") == 1
+    monkeypatch.setattr(workers, "_usable_cores", lambda: 64)
+    assert worker_count("auto") == workers.MAX_AUTO_WORKERS
+    with pytest.raises(ValueError, match="number or 'auto'"):
+        worker_count("many")
+    with pytest.raises(ValueError, match="negative"):
+        worker_count("-1")
+
+
+def test_refusals_say_why_and_which_page() -> None:
+    empty = parse_fetched([EMPTY], "nusadaily", FETCHED, find_more=True)
+    assert (empty.record, empty.reason, empty.url, empty.parser) == (
+        None,
+        "empty_response",
+        EMPTY.url,
+        None,
+    )
+    category = parse_fetched([NOT_ARTICLE], "nusadaily", FETCHED, find_more=True)
+    assert category.reason == "not_an_article" and category.not_article
+    assert category.parser is not None and category.parser.startswith("nusadaily/")
+
+
+def parse_all(pool: ParsePool, pages: list[RawPage], kill_after_first: bool = False) -> list[Outcome]:
+    async def run() -> list[Outcome]:
+        await pool.start()
+        tasks = [
+            asyncio.ensure_future(pool.parse([page], "nusadaily", FETCHED, find_more=True))
+            for page in pages
+        ]
+        if kill_after_first:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            os.kill(pool._processes[0].process.pid, signal.SIGKILL)
+        try:
+            return list(await asyncio.gather(*tasks))
+        finally:
+            await pool.close()
+
+    return asyncio.run(run())
+
+
+def test_workers_give_the_outcomes_of_parsing_in_process() -> None:
+    pages = [ARTICLE, EMPTY, NOT_ARTICLE]
+    inline = [parse_fetched([page], "nusadaily", FETCHED, find_more=True) for page in pages]
+    assert inline[0].record is not None
+    assert parse_all(ParsePool(2), pages) == inline
+    assert parse_all(ParsePool(0), pages) == inline
+
+
+def test_pages_in_a_killed_workers_hands_are_parsed_by_its_replacement() -> None:
+    pool = ParsePool(1)
+    outcomes = parse_all(pool, [ARTICLE] * 40, kill_after_first=True)
+    assert all(outcome.record is not None for outcome in outcomes)
+    assert pool.restarts == 1
+
+
+def test_a_page_that_kills_every_worker_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A "worker" that dies as soon as a task arrives.
+    monkeypatch.setattr(
+        workers, "WORKER_COMMAND", (sys.executable, "-c", "import sys; sys.stdin.buffer.read(1)")
+    )
+    pool = ParsePool(1)
+    (outcome,) = parse_all(pool, [ARTICLE])
+    assert (outcome.record, outcome.reason, outcome.url) == (None, "worker_crashed", ARTICLE.url)
+    assert pool.restarts == 2
+
+
+def test_one_shared_pool_per_size_until_its_last_user_releases_it() -> None:
+    first, second = ParsePool.shared(3), ParsePool.shared(3)
+    assert first is second
+    asyncio.run(first.release())
+    assert ParsePool.shared(3) is first  # still held by the second user
+    asyncio.run(first.release())
+    asyncio.run(first.release())
+    assert ParsePool.shared(3) is not first
+    asyncio.run(ParsePool.shared(3).release())
+
+
+def test_a_crawl_emits_the_same_records_and_drops_with_or_without_workers(
+    tmp_path: Path,
+) -> None:
+    from tests.crawl import replay_crawl
+    from tests.test_nusadaily import bad_input_site, check_output
+
+    seen = {}
+    for count in ("0", "2"):
+        folder = tmp_path / count
+        folder.mkdir()
+        args = ("-s", "NEWSCRAWL_RETRY_BACKOFF_BASE=0", "-s", f"NEWSCRAWL_PARSE_WORKERS={count}")
+        result = replay_crawl("nusadaily", folder, bad_input_site(), args=args)
+        records = sorted(check_output(result), key=lambda record: str(record["url"]))
+        drops = {k: v for k, v in result.stats.items() if k.startswith("newscrawl/dropped/")}
+        assert result.stats["newscrawl/parse_workers"] == int(count)
+        seen[count] = (records, drops)
+    assert len(seen["0"][0]) == 7 and sum(seen["0"][1].values()) == 5
+    assert seen["2"] == seen["0"]

@@ -5,12 +5,13 @@ The server (:mod:`benchmarks.site`) runs in its own process; each crawl is a fre
 baseline (:mod:`benchmarks.noop_spider`) differ only in what their callbacks do.
 Pages per second = responses received / Scrapy's ``elapsed_time_seconds`` (spider opened
 to spider closed: discovery, every fetch, every parse, the feed). Peak RSS is the crawl
-process's high-water mark (:class:`PeakMemory`).
+processes' high-water marks (:class:`ProcessWatch`).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,9 @@ class CrawlResult:
     elapsed: float
     peak_rss_mb: float
     wall: float
+    #: CPU seconds of the crawl process and of its parse workers (whole run, startup too).
+    cpu: float = 0.0
+    worker_cpu: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -86,9 +90,10 @@ def prepare(root: str, size: int) -> str:
     return base
 
 
-class PeakMemory:
+class ProcessWatch:
     """The high-water resident set size of a running crawl and its parse workers, polled in
-    a thread: the sum of each process's own peak (at least the peak of their sum).
+    a thread: the sum of each process's own peak (at least the peak of their sum); and the
+    CPU time each used (the last reading before it exited).
 
     Not ``ru_maxrss`` from ``os.wait4``: Linux carries the parent's high-water mark into a
     forked child, so every crawl would report at least this (large) process's size.
@@ -101,6 +106,7 @@ class PeakMemory:
         self.pid = pid
         self.interval = interval
         self.peaks_kb: dict[int, int] = {}
+        self.cpu_seconds: dict[int, float] = {}
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
@@ -131,12 +137,24 @@ class PeakMemory:
             return None
         return None
 
+    @staticmethod
+    def _read_cpu(pid: int) -> float | None:
+        """User + system CPU seconds of ``pid`` (/proc only)."""
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def _poll(self) -> None:
         while not self._done.is_set():
             for pid in self._pids():
                 kb = self._read_kb(pid)
                 if kb is not None:
                     self.peaks_kb[pid] = max(self.peaks_kb.get(pid, 0), kb)
+                cpu = self._read_cpu(pid)
+                if cpu is not None:
+                    self.cpu_seconds[pid] = cpu
             self._done.wait(self.interval)
 
     def stop(self) -> float:
@@ -144,6 +162,11 @@ class PeakMemory:
         self._done.set()
         self._thread.join()
         return sum(self.peaks_kb.values()) / 1024
+
+    def cpu(self) -> tuple[float, float]:
+        """CPU seconds of the crawl process, and of its children (the parse workers)."""
+        own = self.cpu_seconds.get(self.pid, 0.0)
+        return own, sum(self.cpu_seconds.values()) - own
 
 
 def crawl(spider: str, base: str, expect: int, timeout: float, jobdir: bool = False) -> CrawlResult:
@@ -169,14 +192,14 @@ def crawl(spider: str, base: str, expect: int, timeout: float, jobdir: bool = Fa
         command += ["-O", str(out), "--logfile", str(log)]
         started = time.perf_counter()
         proc = subprocess.Popen(command, cwd=ROOT)
-        memory = PeakMemory(proc.pid)
+        watch = ProcessWatch(proc.pid)
         try:
             code = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             code = proc.wait()
         finally:
-            peak_mb = memory.stop()
+            peak_mb = watch.stop()
         wall = time.perf_counter() - started
         if code != 0 or not stats_file.exists():
             tail = log.read_text("utf-8", errors="replace")[-2000:] if log.exists() else ""
@@ -184,7 +207,8 @@ def crawl(spider: str, base: str, expect: int, timeout: float, jobdir: bool = Fa
         stats = json.loads(stats_file.read_text("utf-8"))
         items = sum(1 for _ in out.open("rb")) if out.exists() else 0
     pages = int(stats.get("response_received_count", 0))
-    result = CrawlResult(spider, pages, items, float(stats["elapsed_time_seconds"]), peak_mb, wall)
+    elapsed = float(stats["elapsed_time_seconds"])
+    result = CrawlResult(spider, pages, items, elapsed, peak_mb, wall, *watch.cpu())
     fetched = int(stats.get("downloader/response_status_count/200", 0))
     if fetched < expect:
         raise RuntimeError(f"{spider}: {fetched} pages fetched with status 200, expected {expect}")
@@ -198,6 +222,9 @@ def run_throughput(
 ) -> tuple[list[Row], list[str]]:
     spiders = ["nusadaily", "noop", "lxml-floor"]
     pps: dict[str, list[float]] = {name: [] for name in spiders}
+    # CPU ms per page: the crawl process (Scrapy and our spider and pipelines) and the
+    # parse workers, to show which side bounds the crawl.
+    cpu: dict[str, list[float]] = {"nusadaily": [], "workers": [], "noop": []}
     timeout = 60 + size * 0.1
     with local_site(max_seconds=repeats * 3 * timeout + 120) as root:
         base = prepare(root, size)
@@ -207,6 +234,9 @@ def run_throughput(
             results = {name: crawl(name, base, size, timeout) for name in order}
             for name in spiders:
                 pps[name].append(results[name].pages_per_second)
+            for name in ("nusadaily", "noop"):
+                cpu[name].append(results[name].cpu * 1000 / results[name].pages)
+            cpu["workers"].append(results["nusadaily"].worker_cpu * 1000 / size)
             log(
                 f"  crawl repeat {rep + 1}/{repeats}: "
                 + ", ".join(f"{n} {pps[n][-1]:.0f} pages/s" for n in spiders)
@@ -219,6 +249,9 @@ def run_throughput(
         Row("crawl", f"do-nothing spider pages/s ({size} articles)", pps["noop"], "/s", digits=0),
         Row("crawl", "nusadaily / do-nothing pages/s", ratio, "x", (">=", 0.8)),
         Row("crawl", "do-nothing + lxml tree only / do-nothing", floor, "x"),
+        Row("crawl", "  nusadaily crawl process CPU ms/page", cpu["nusadaily"], "ms", digits=2),
+        Row("crawl", "  nusadaily parse workers CPU ms/page", cpu["workers"], "ms", digits=2),
+        Row("crawl", "  do-nothing crawl process CPU ms/page", cpu["noop"], "ms", digits=2),
     ]
     settings = ", ".join(f"{k}={v}" for k, v in SETTINGS.items() if k != "STATS_CLASS")
     return rows, [f"crawl settings (both spiders): {settings}"]

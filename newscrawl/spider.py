@@ -83,7 +83,7 @@ class NewsSpider(scrapy.Spider):
     # -- discovery: outlet spiders override discover() ------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        await self.parse_pool.start()
+        self.parse_pool.start_soon()
         for request in self.discover():
             yield request
 

@@ -158,6 +158,17 @@ class _Worker:
             stdout=asyncio.subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": path},
         )
+        # The worker says it is ready (an empty frame) once the parsers are imported; one
+        # that cannot start (a broken install) ends first.
+        assert process.stdout is not None
+        try:
+            ready = await process.stdout.readexactly(_HEADER.size)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            ready = b""
+        if ready != _HEADER.pack(0):
+            process.kill()
+            await process.wait()
+            raise WorkerDied(f"the parse worker did not start (exit {process.returncode})")
         return cls(process)
 
     def submit(self, task: bytes) -> asyncio.Future[Outcome]:
@@ -226,6 +237,8 @@ def serve() -> None:
     outcomes = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     _widen_pipes(tasks.fileno(), outcomes.fileno())
+    outcomes.write(_HEADER.pack(0))  # ready
+    outcomes.flush()
     while header := tasks.read(_HEADER.size):
         (size,) = _HEADER.unpack(header)
         args = pickle.loads(tasks.read(size))
@@ -278,13 +291,17 @@ class ParsePool:
         for worker in processes:
             await worker.stop()
 
-    async def start(self) -> None:
-        """Start the workers now (each takes a moment to import the parsers)."""
-        if not self.workers or not _in_asyncio_loop():
-            return
-        if self._starting is None:
+    def start_soon(self) -> None:
+        """Begin starting the workers (each takes a moment to import the parsers); the first
+        page waits for them, the caller does not."""
+        if self.workers and _in_asyncio_loop() and self._starting is None:
             self._starting = asyncio.ensure_future(self._start())
-        await asyncio.shield(self._starting)
+
+    async def start(self) -> None:
+        """Start the workers and wait until they are ready."""
+        self.start_soon()
+        if self._starting is not None:
+            await asyncio.shield(self._starting)
 
     async def _start(self) -> None:
         try:
@@ -292,6 +309,10 @@ class ParsePool:
                 self._processes.append(await _Worker.start())
         except NotImplementedError:  # an event loop without subprocesses (Windows' selector)
             logger.warning("this event loop cannot start parse workers: parsing in-process")
+        except (OSError, WorkerDied) as exc:
+            if not self._processes:
+                # Parsing goes on in the crawl process: slower, but no page is lost.
+                logger.error("parse workers cannot start (%s): parsing in-process", exc)
 
     async def parse(
         self, pages: list[RawPage], outlet: str, fetched_at: datetime, find_more: bool

@@ -57,7 +57,9 @@ def test_refusals_say_why_and_which_page() -> None:
     assert category.parser is not None and category.parser.startswith("nusadaily/")
 
 
-def parse_all(pool: ParsePool, pages: list[RawPage], kill_after_first: bool = False) -> list[Outcome]:
+def parse_all(
+    pool: ParsePool, pages: list[RawPage], kill_after_first: bool = False
+) -> list[Outcome]:
     async def run() -> list[Outcome]:
         await pool.start()
         tasks = [
@@ -91,14 +93,22 @@ def test_pages_in_a_killed_workers_hands_are_parsed_by_its_replacement() -> None
 
 
 def test_a_page_that_kills_every_worker_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A "worker" that dies as soon as a task arrives.
-    monkeypatch.setattr(
-        workers, "WORKER_COMMAND", (sys.executable, "-c", "import sys; sys.stdin.buffer.read(1)")
-    )
+    # A "worker" that says it is ready, then dies as soon as a task arrives.
+    dies = "import sys; sys.stdout.buffer.write(bytes(4)); sys.stdout.flush(); sys.stdin.read(1)"
+    monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", dies))
     pool = ParsePool(1)
     (outcome,) = parse_all(pool, [ARTICLE])
     assert (outcome.record, outcome.reason, outcome.url) == (None, "worker_crashed", ARTICLE.url)
     assert pool.restarts == 2
+
+
+def test_workers_that_cannot_start_leave_the_parsing_to_the_crawl_process(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", "raise SystemExit(3)"))
+    (outcome,) = parse_all(ParsePool(1), [ARTICLE])
+    assert outcome.record is not None
+    assert "parse workers cannot start" in caplog.text
 
 
 def test_one_shared_pool_per_size_until_its_last_user_releases_it() -> None:

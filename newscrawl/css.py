@@ -4,7 +4,8 @@ parsel turns ``div.post-text`` into an XPath that reads the class attribute of e
 ``div`` (``.post-tags`` of every element) in the document: ~0.2 µs a node, a whole-tree
 scan per selector, and a parser runs a dozen, many of them for other layouts or for
 markers that are usually absent. A :class:`TreeIndex` walks the tree once, listing the
-elements that carry each class and id, and then for each comma alternative of a query:
+elements that carry each id and each class some query has asked for (a class first asked
+for later costs another walk), and then for each comma alternative of a query:
 
 - one that needs a class or id no element has matches nothing: not evaluated;
 - one whose leftmost compound needs a class or id starts from those elements
@@ -18,7 +19,6 @@ The result is the node-set parsel's XPath gives: the same nodes, in document ord
 from __future__ import annotations
 
 import re
-from collections.abc import Set
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
@@ -172,6 +172,15 @@ def _compiled(xpath: str) -> etree.XPath:
     return etree.XPath(xpath, smart_strings=False)
 
 
+#: Class names this process's queries have needed, which a page's index then covers from
+#: its first walk. A page has hundreds of class names and the parsers ask for a few dozen:
+#: indexing only those keeps the other elements' lxml proxies (each tracked by the garbage
+#: collector) from living as long as the page. Bounded: past it a page indexes the names
+#: its queries need, one walk per new set of names, as before.
+_queried_classes: frozenset[str] = frozenset()
+_MAX_QUERIED_CLASSES = 4096
+
+
 class TreeIndex:
     """A parsed page's elements by class and by id, built on first use.
 
@@ -180,28 +189,45 @@ class TreeIndex:
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
+        self._by_class: dict[str, list[etree._Element]] = {}
+        #: The class names ``_by_class`` is complete for; those not in it are on no element.
+        self._indexed: frozenset[str] = frozenset()
 
-    @cached_property
-    def _by_class(self) -> dict[str, list[etree._Element]]:
-        """Elements by each name in their class attribute, in document order."""
-        index: dict[str, list[etree._Element]] = {}
+    def _cover(self, names: frozenset[str]) -> None:
+        """Make the class index complete for ``names`` (and the names queried before)."""
+        global _queried_classes
+        if not names <= _queried_classes and len(_queried_classes) < _MAX_QUERIED_CLASSES:
+            _queried_classes = _queried_classes | names
+        if not self._indexed and names <= _queried_classes:
+            wanted = _queried_classes  # a page's first walk, as a rule
+        else:
+            wanted = (names | _queried_classes) - self._indexed
+        index = self._by_class
+        # This loop runs for every element and class name of the page: a bound method and a
+        # bytes key (lxml encodes a str key at every call) make it measurably faster.
+        get = index.get
         for element in self.root.iter(etree.Element):
-            value = element.get("class")
+            value = element.get(b"class")
             if value:
                 for name in value.split():
-                    elements = index.get(name)
-                    if elements is None:
-                        index[name] = [element]
-                    elif elements[-1] is not element:  # class="a b a" lists it once
-                        elements.append(element)
-        return index
+                    if name in wanted:
+                        elements = get(name)
+                        if elements is None:
+                            index[name] = [element]
+                        elif elements[-1] is not element:  # class="a b a" lists it once
+                            elements.append(element)
+        self._indexed = self._indexed | wanted if self._indexed else wanted
 
-    @property
-    def class_names(self) -> Set[str]:
-        return self._by_class.keys()
+    def has_classes(self, names: frozenset[str]) -> bool:
+        """Whether every one of ``names`` is on some element."""
+        if not names <= self._indexed:
+            self._cover(names)
+        return names <= self._by_class.keys()
 
     def with_class(self, name: str) -> list[etree._Element]:
         """Elements whose class attribute has ``name``, in document order."""
+        if name not in self._indexed:
+            self._cover(frozenset([name]))
         return self._by_class.get(name, [])
 
     @cached_property
@@ -230,7 +256,7 @@ class TreeIndex:
         parts: list[str] = []
         variables: dict[str, list[etree._Element]] = {}
         for n, alternative in enumerate(alternatives(query)):
-            if alternative.classes and not alternative.classes <= self.class_names:
+            if alternative.classes and not self.has_classes(alternative.classes):
                 continue
             if alternative.ids and not alternative.ids <= self.by_id.keys():
                 continue

@@ -10,6 +10,7 @@ import parsel
 import pytest
 from lxml import etree
 
+from newscrawl import css
 from newscrawl.errors import ArticleError
 from newscrawl.page import Page
 from newscrawl.parsers import registry
@@ -118,3 +119,31 @@ def test_odd_whitespace_in_class_attributes_matches_parsel() -> None:
         assert _same(page.css(query), page.sel.css(query)), query
         for node in page.css("div"):
             assert _same(page.css_within(node, query), node.css(query)), query
+
+
+LATE_HTML = (
+    "<html><body>"
+    '<div class="early late-a"><p class="late-b">x</p></div>'
+    '<div class="late-b early"><span class="late-a late-a">y</span></div>'
+    "</body></html>"
+)
+LATE_QUERIES = ["div.early", ".late-a p, .late-b", "span.late-a", ".late-b:not(.early)", ".never"]
+
+
+def test_classes_first_queried_after_the_index_was_built_are_found() -> None:
+    """A page's first walk indexes the classes queried so far; later ones need another walk."""
+    page = Page(LATE_HTML, "https://www.example.com/a", NOW)
+    for query in LATE_QUERIES:
+        assert _same(page.css(query), page.sel.css(query)), query
+
+
+def test_index_without_the_process_wide_class_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the bound on remembered class names, each page indexes what its queries need."""
+    monkeypatch.setattr(css, "_queried_classes", frozenset())
+    monkeypatch.setattr(css, "_MAX_QUERIED_CLASSES", 0)
+    page = Page(LATE_HTML, "https://www.example.com/a", NOW)
+    for query in LATE_QUERIES:
+        assert _same(page.css(query), page.sel.css(query)), query
+        for node in page.css("div"):
+            assert _same(page.css_within(node, query), node.css(query)), query
+    assert css._queried_classes == frozenset()

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 from newscrawl.errors import ArticleError
-from newscrawl.page import Page, decode_html
+from newscrawl.page import Page, _strip_utf8, decode_html, html_root
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TEXT = "Jum’at, berita café — Rp 5.000"
@@ -33,7 +36,7 @@ def test_bom_decides() -> None:
     assert decode_html(utf16, "text/html; charset=iso-8859-1") == "<p>ü</p>"
 
 
-@pytest.mark.parametrize("body", [b"", b"   \n  "])
+@pytest.mark.parametrize("body", [b"", b"   \n  ", " \u3000\n\x1c".encode()])
 def test_empty_response_is_refused_with_a_reason(body: bytes) -> None:
     with pytest.raises(ArticleError) as info:
         Page.from_bytes(body, "https://x.id/a", NOW)
@@ -52,3 +55,31 @@ def test_json_ld_graph_and_broken_scripts() -> None:
     assert page.meta("og:title") == "OG"
     assert page.meta("author") == "Budi"
     assert page.meta("missing", "og:title") == "OG"
+
+
+SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+EDGES = st.text(st.sampled_from(SPACES), max_size=6) | st.sampled_from(["", "\n" * 300])
+
+
+@settings(derandomize=True, database=None, max_examples=300, deadline=None)
+@given(EDGES, st.text(st.sampled_from([*SPACES, "x", "é", "\x00", "<", ">"]), max_size=8), EDGES)
+def test_page_bytes_cut_from_the_utf8_parse_as_the_text_does(
+    head: str, core: str, tail: str
+) -> None:
+    """A UTF-8 page is stripped by cutting its bytes, not by encoding the stripped text."""
+    text = f"{head}<html><body>{core}</body></html>{core}{tail}"
+    cut = _strip_utf8(text, text.encode())
+    assert cut is None or cut == text.strip().encode()
+    same = html_root(text, "https://x.id/a", text.encode())
+    assert etree.tostring(same) == etree.tostring(html_root(text, "https://x.id/a"))
+
+
+def test_link_href_is_what_the_css_selects() -> None:
+    html = """<html><head><link rel="Canonical" href="/upper"><link rel="canonical">
+    <link rel="canonical next" href="/two"></head><body><p>x</p>
+    <link rel="canonical" href=""><link rel="canonical" href="/body"></body></html>"""
+    page = Page(html, "https://x.id/a", NOW)
+    for rel in ("canonical", "Canonical", "next", "canonical next", "amphtml"):
+        want = page.sel.css(f'link[rel="{rel}"]::attr(href)').get()
+        assert page.link_href(rel) == want, rel
+    assert page.link_href("canonical") == ""

@@ -198,7 +198,7 @@ class ArticleParser:
 
     def url(self) -> str:
         for candidate in (
-            self.page.css('link[rel="canonical"]::attr(href)').get(),
+            self.page.link_href("canonical"),
             self.page.meta("og:url"),
         ):
             if candidate and candidate.strip():

@@ -16,6 +16,8 @@ from lxml import etree
 from newscrawl.urls import join_url
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]+")
+#: The characters :data:`_SPACE` collapses that are not whitespace to ``str.split()``.
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff")
 
 #: Elements that end a paragraph of text.
 BLOCK_TAGS = frozenset(
@@ -101,7 +103,12 @@ def clean_text(text: str | None) -> str:
     # control or separator characters): with no double space there is nothing to collapse.
     if text.isprintable() and "  " not in text:
         return text.strip()
-    return _SPACE.sub(" ", text).strip()
+    # \s is what split() and strip() take for whitespace (str.isspace), so without the
+    # zero-widths the split/join gives what the regex gives, in a third of the time.
+    for char in _ZERO_WIDTH:
+        if char in text:
+            return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass

@@ -38,6 +38,9 @@ CONCURRENT_ITEMS = 4
 # Article pages are parsed in this many worker processes ("auto": one per core the crawl
 # process leaves free, at most 4; 0: in the crawl process).
 NEWSCRAWL_PARSE_WORKERS = "auto"
+# A worker stuck this many seconds on one page is killed and the page tried once more
+# (0: no limit; in-process parsing cannot be interrupted).
+NEWSCRAWL_PARSE_TIMEOUT = 60.0
 
 # Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory.
 SCHEDULER = "newscrawl.scheduler.DiskQueueScheduler"

@@ -154,8 +154,10 @@ class NewsSpider(scrapy.Spider):
         """The processes this crawl's article pages are parsed in (``NEWSCRAWL_PARSE_WORKERS``)."""
         pool: ParsePool | None = getattr(self, "_parse_pool", None)
         if pool is None:
-            workers = worker_count(self.crawler.settings.get("NEWSCRAWL_PARSE_WORKERS"))
-            pool = self._parse_pool = ParsePool.shared(workers)
+            settings = self.crawler.settings
+            workers = worker_count(settings.get("NEWSCRAWL_PARSE_WORKERS"))
+            timeout = settings.getfloat("NEWSCRAWL_PARSE_TIMEOUT", 0.0)
+            pool = self._parse_pool = ParsePool.shared(workers, timeout)
             self.crawler.stats.set_value("newscrawl/parse_workers", workers)
         return pool
 

@@ -209,11 +209,20 @@ class _Worker:
     def alive(self) -> bool:
         return not self.reader.done()
 
-    async def stop(self) -> None:
+    async def stop(self, grace: float = 10.0) -> None:
         if self.process.stdin is not None and not self.process.stdin.is_closing():
             self.process.stdin.close()  # end of input: the worker finishes and exits
+        try:
+            await asyncio.wait_for(self.process.wait(), grace)
+        except TimeoutError:  # stuck on a page
+            self.kill()
         await self.reader
         await self.process.wait()
+
+    def kill(self) -> None:
+        """End the process; its pages in hand fail with :class:`WorkerDied`."""
+        if self.process.returncode is None:
+            self.process.kill()
 
 
 def _widen_pipes(*fds: int) -> None:
@@ -263,17 +272,19 @@ class ParsePool:
 
     _shared: ClassVar[dict[int, tuple[ParsePool, int]]] = {}
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, timeout: float = 0) -> None:
         self.workers = workers
+        #: Seconds a worker may spend on one page before it is killed (0: no limit).
+        self.timeout = timeout
         self.restarts = 0
         self._processes: list[_Worker] = []
         self._starting: asyncio.Future[None] | None = None
 
     @classmethod
-    def shared(cls, workers: int) -> ParsePool:
+    def shared(cls, workers: int, timeout: float = 0) -> ParsePool:
         pool, users = cls._shared.get(workers, (None, 0))
         if pool is None:
-            pool = cls(workers)
+            pool = cls(workers, timeout)
         cls._shared[workers] = (pool, users + 1)
         return pool
 
@@ -321,22 +332,43 @@ class ParsePool:
         if not self.workers or not _in_asyncio_loop():
             return parse_fetched(pages, outlet, fetched_at, find_more)
         task = pickle.dumps((pages, outlet, fetched_at, find_more), pickle.HIGHEST_PROTOCOL)
+        timed_out = False
         for _ in range(2):
             await self.start()
             if not self._processes:
                 return parse_fetched(pages, outlet, fetched_at, find_more)
             worker = min(self._processes, key=lambda w: len(w.pending))
             try:
-                return await worker.submit(task)
+                return await self._outcome(worker, task)
+            except TimeoutError:
+                # Stuck (a pathological page): kill it; its other pages go to the next one.
+                timed_out = True
+                worker.kill()
+                await self._replace(worker)
             except WorkerDied:
+                timed_out = False
                 await self._replace(worker)
             except WorkerError as exc:
                 raise WorkerError(f"parsing {pages[-1].url} failed in a worker:\n{exc}") from None
+        if timed_out:
+            return Outcome(
+                reason="parse_timeout",
+                detail=f"parsing took over {self.timeout:g} s, twice",
+                url=pages[-1].url,
+            )
         return Outcome(
             reason="worker_crashed",
             detail="the parse worker process died on this page twice",
             url=pages[-1].url,
         )
+
+    async def _outcome(self, worker: _Worker, task: bytes) -> Outcome:
+        future = worker.submit(task)
+        if not self.timeout:
+            return await future
+        # The clock runs from when the page is queued: the pages ahead of it in this worker
+        # take milliseconds each, far below any sensible limit.
+        return await asyncio.wait_for(future, self.timeout)
 
     async def _replace(self, dead: _Worker) -> None:
         if dead not in self._processes:

@@ -102,6 +102,21 @@ def test_a_page_that_kills_every_worker_is_refused(monkeypatch: pytest.MonkeyPat
     assert pool.restarts == 2
 
 
+def test_a_page_a_worker_is_stuck_on_is_refused_after_the_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A "worker" that says it is ready, takes a task and never answers.
+    stuck = (
+        "import sys, time; sys.stdout.buffer.write(bytes(4)); sys.stdout.flush(); "
+        "sys.stdin.buffer.read(8); time.sleep(600)"
+    )
+    monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", stuck))
+    pool = ParsePool(1, timeout=0.5)
+    (outcome,) = parse_all(pool, [ARTICLE])
+    assert (outcome.record, outcome.reason, outcome.url) == (None, "parse_timeout", ARTICLE.url)
+    assert pool.restarts == 2
+
+
 def test_workers_that_cannot_start_leave_the_parsing_to_the_crawl_process(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

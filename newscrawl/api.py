@@ -12,13 +12,14 @@ from newscrawl.page import Page
 from newscrawl.parsers import registry
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.record import schema_errors
-from newscrawl.urls import host_matches
+from newscrawl.urls import host_in, url_host
 
 
 def outlet_for_url(url: str) -> str:
     """The outlet whose domain serves ``url``; :class:`UnsupportedSite` if none."""
+    host = url_host(url)  # once, not once per outlet
     for outlet, versions in registry().items():
-        if host_matches(url, versions[-1].domains):
+        if host_in(host, versions[-1].domains):
             return outlet
     raise UnsupportedSite(f"no parser for {url}")
 

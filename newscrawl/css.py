@@ -167,8 +167,10 @@ def alternatives(query: str) -> tuple[Alternative, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _compiled(xpath: str) -> etree.XPath:
-    # As parsel evaluates: plain strings, not lxml's "smart" ones.
+def compiled_xpath(xpath: str) -> etree.XPath:
+    """``xpath`` compiled once per process (``element.xpath(xpath)`` compiles at every call).
+
+    As parsel evaluates: plain strings, not lxml's "smart" ones."""
     return etree.XPath(xpath, smart_strings=False)
 
 
@@ -278,7 +280,7 @@ class TreeIndex:
             # Only a compound matched: its elements are in document order, as the index's.
             return variables[parts[0][1:]]
         context = self.root if within is None else within
-        result = _compiled(" | ".join(parts))(context, **variables)
+        result = compiled_xpath(" | ".join(parts))(context, **variables)
         return result if isinstance(result, list) else [result]
 
 

@@ -132,6 +132,14 @@ def node_text(node: parsel.Selector) -> str:
     return " ".join(node.css("::text").getall())
 
 
+def selected_text(node: Any, query: str) -> str:
+    """:func:`node_text` of what :meth:`Page.nodes` returned for ``query``, without building
+    the Selector :meth:`Page.css` wraps it in unless it is not an element."""
+    if isinstance(node, etree._Element):
+        return " ".join(_TEXT_NODES(node))
+    return node_text(parsel.Selector(root=node, _expr=query, type="html"))
+
+
 def _ld_items(script: etree._Element) -> list[Any]:
     """``JsonLdExtractor().extract_items(script)``, without compiling an XPath per call."""
     # Script content is text only (the HTML parser makes no elements inside it), so .text is
@@ -180,6 +188,7 @@ class Page:
             raise ArticleError("no HTML document in the response", reason="not_html")
         self._index = TreeIndex(self.sel.root)
         self._css: dict[tuple[str, Any], parsel.SelectorList[parsel.Selector]] = {}
+        self._nodes: dict[tuple[str, Any], list[Any]] = {}
 
     @classmethod
     def from_bytes(
@@ -197,15 +206,27 @@ class Page:
         """``node.css(query)`` for a ``node`` of this page, evaluated once per page."""
         return self._select(query, node.root)
 
+    def nodes(self, query: str, within: etree._Element | None = None) -> list[Any]:
+        """The roots of what ``css(query)`` (or ``css_within``) selects: elements, or strings
+        for ``::text`` and ``::attr()``. Do not change the list: it is the page's cache.
+
+        Most callers only read text or attributes: a parsel Selector per node costs more than
+        reading them.
+        """
+        # Keyed by the element itself, which the dict keeps alive: an id() could be reused.
+        found = self._nodes.get((query, within))
+        if found is None:
+            found = self._nodes[(query, within)] = self._index.select(query, within)
+        return found
+
     def _select(
         self, query: str, within: etree._Element | None
     ) -> parsel.SelectorList[parsel.Selector]:
-        # Keyed by the element itself, which the dict keeps alive: an id() could be reused.
         found = self._css.get((query, within))
         if found is None:
             found = parsel.SelectorList(
                 parsel.Selector(root=node, _expr=query, type="html")
-                for node in self._index.select(query, within)
+                for node in self.nodes(query, within)
             )
             self._css[(query, within)] = found
         return parsel.SelectorList(found)

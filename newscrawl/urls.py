@@ -94,7 +94,16 @@ def registered_domain(url: str) -> str:
 
 def host_matches(url: str, domains: Iterable[str]) -> bool:
     """Whether ``url``'s host is one of ``domains`` or a subdomain of one."""
-    host = (urlsplit(url).hostname or "").lower()
+    return host_in(url_host(url), domains)
+
+
+def url_host(url: str) -> str:
+    """``url``'s host, lower-case ("" when it has none)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def host_in(host: str, domains: Iterable[str]) -> bool:
+    """:func:`host_matches` for a host :func:`url_host` already took from its URL."""
     return any(host == d or host.endswith("." + d) for d in domains)
 
 

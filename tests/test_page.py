@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from newscrawl.errors import ArticleError
-from newscrawl.page import Page, _strip_utf8, decode_html, html_root
+from newscrawl.page import Page, _strip_utf8, decode_html, html_root, node_text, selected_text
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TEXT = "Jum’at, berita café — Rp 5.000"
@@ -83,3 +83,28 @@ def test_link_href_is_what_the_css_selects() -> None:
         want = page.sel.css(f'link[rel="{rel}"]::attr(href)').get()
         assert page.link_href(rel) == want, rel
     assert page.link_href("canonical") == ""
+
+
+def test_nodes_and_their_text_are_what_css_gives() -> None:
+    """Page.nodes is css() without the Selector wrappers; selected_text is node_text of them."""
+    html = """<html><head><meta itemprop="keywords" content="a, b"></head><body>
+    <div class="x y" id="m"><p>One <b>two</b></p><!-- c --><p class="y">three</p></div>
+    <span itemprop="keywords">k1, k2</span><a href="/h">link</a></body></html>"""
+    page = Page(html, "https://x.id/a", NOW)
+    queries = (
+        "div.x p",
+        ".y",
+        "#m",
+        "p::text",
+        "a::attr(href)",
+        '[itemprop="keywords"]:not(meta)::text',
+        'meta[itemprop="keywords"]::attr(content)',
+        "div.absent",
+    )
+    for query in queries:
+        selected = page.css(query)
+        nodes = page.nodes(query)
+        assert [s.root for s in selected] == nodes, query
+        assert [selected_text(n, query) for n in nodes] == [node_text(s) for s in selected], query
+        within = page.css("#m")[0]
+        assert [s.root for s in page.css_within(within, query)] == page.nodes(query, within.root)

@@ -126,12 +126,21 @@ class V1(ArticleParser):
             raise NotAnArticle(f"{self.page.url} is a photo or video page")
 
     def machine_published(self) -> datetime | None:
+        return self._machine_published
+
+    # updated_at() needs both dates again: each is worked out once per parse.
+    @cached_property
+    def _machine_published(self) -> datetime | None:
         ld = self.page.article_ld.get("datePublished")
         metas = (self.page.meta(key) for key in self.published_metas)
-        attrs = self.page.css(self.published_attr_css).getall()
+        attrs = self.page.nodes(self.published_attr_css)
         return self.machine_date([ld, *metas, *attrs])
 
     def published_at(self) -> datetime | None:
+        return self._published
+
+    @cached_property
+    def _published(self) -> datetime | None:
         return _agreed(self.machine_published(), self.visible_date(self.date_css))
 
     def updated_at(self) -> datetime | None:
@@ -155,15 +164,15 @@ class V1(ArticleParser):
 
     def tags(self) -> list[str]:
         own = [
-            *self.page.css('[itemprop="keywords"]:not(meta)::text').getall(),
-            *self.page.css('meta[itemprop="keywords"]::attr(content)').getall(),
+            *self.page.nodes('[itemprop="keywords"]:not(meta)::text'),
+            *self.page.nodes('meta[itemprop="keywords"]::attr(content)'),
         ]
         values = [v for value in own for v in value.split(",")]
         if not values:
             headline = (self.headline() or "").lower()
             values = [
                 v
-                for value in self.page.css('meta[name="keywords"]::attr(content)').getall()
+                for value in self.page.nodes('meta[name="keywords"]::attr(content)')
                 for v in value.split(",")
                 if not _GENERIC_KEYWORD.match(v.strip()) and clean_text(v).lower() != headline
             ]
@@ -212,7 +221,7 @@ class V2(V1):
         The lines are the credit paragraph's, or bare lines of the body (older pages).
         Authors and editors both read them: the body is walked once.
         """
-        nodes = [n.root for n in self.page.css(self.credit_css)]
+        nodes = list(self.page.nodes(self.credit_css))
         nodes += [c.root for c in self.body_containers(self.page)]
         found: list[tuple[str, str]] = []
         for block in text_blocks(nodes, self.page.url):

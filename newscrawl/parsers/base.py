@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime, to_iso
 from newscrawl.errors import IncompleteArticle, NotAnArticle
-from newscrawl.page import Page, node_text
+from newscrawl.page import Page, selected_text
 from newscrawl.parsers.body import Body, clean_body, image_caption
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.record import FIELDS
@@ -120,7 +120,7 @@ class ArticleParser:
     @classmethod
     def detect(cls, page: Page) -> bool:
         """Whether ``page`` is in this version's layout (default: its body container exists)."""
-        return bool(cls.body_css and page.css(cls.body_css))
+        return bool(cls.body_css and page.nodes(cls.body_css))
 
     # -- the record ----------------------------------------------------------------
 
@@ -171,8 +171,8 @@ class ArticleParser:
         """Cleaned text of the first element matching ``css`` that has any."""
         if not css:
             return None
-        for node in self.page.css(css):
-            text = clean_text(node_text(node))
+        for node in self.page.nodes(css):
+            text = clean_text(selected_text(node, css))
             if text:
                 return text
         return None
@@ -180,7 +180,7 @@ class ArticleParser:
     def css_texts(self, css: str) -> list[str]:
         if not css:
             return []
-        return [t for t in (clean_text(node_text(n)) for n in self.page.css(css)) if t]
+        return [t for t in (clean_text(selected_text(n, css)) for n in self.page.nodes(css)) if t]
 
     def local(self, value: datetime | None) -> datetime | None:
         """A UTC instant shown in the outlet's zone; stated offsets are kept."""
@@ -304,10 +304,11 @@ class ArticleParser:
         """Images inside the body with their captions (figcaption, or a credit line after)."""
         found: list[dict[str, str | None]] = []
         for container in self.body_containers(self.page):
-            skipped = (
-                self.page.css_within(container, self.body_skip_css) if self.body_skip_css else []
+            skip_roots = (
+                set(self.page.nodes(self.body_skip_css, container.root))
+                if self.body_skip_css
+                else set()
             )
-            skip_roots = {node.root for node in skipped}
             for img in container.root.iter("img"):
                 if any(anc in skip_roots for anc in img.iterancestors()):
                     continue
@@ -326,7 +327,7 @@ class ArticleParser:
     def body_blocks(self, page: Page) -> list[Block]:
         containers = self.body_containers(page)
         skip = (
-            [n.root for c in containers for n in page.css_within(c, self.body_skip_css)]
+            [n for c in containers for n in page.nodes(self.body_skip_css, c.root)]
             if self.body_skip_css
             else []
         )

@@ -301,7 +301,7 @@ class DetikV4(DetikV3):
     def detect(cls, page: Page) -> bool:
         # Older layouts put itp_bodycontent on their own body container.
         return bool(
-            page.css(
+            page.nodes(
                 "div.itp_bodycontent:not(.detail__body-text):not(.read__content):not(.detail_text)"
             )
         )

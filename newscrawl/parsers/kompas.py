@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 from parsel import Selector
 
+from newscrawl.css import compiled_xpath
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime
 from newscrawl.discovery import Link
 from newscrawl.errors import NotAnArticle
@@ -121,7 +122,7 @@ class KompasV1(ArticleParser):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.css(cls.body_css))
+        return bool(page.nodes(cls.body_css))
 
     def published_at(self) -> datetime | None:
         return super().published_at() or self.url_time()
@@ -266,7 +267,7 @@ class KompasV2(KompasV1):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.css("div.read__content, h1.read__title"))
+        return bool(page.nodes("div.read__content, h1.read__title"))
 
     def credits(self, role: str) -> list[str]:
         """Names given for ``role``: the modal, else the credit items, else the labelled box."""
@@ -317,10 +318,10 @@ class KompasV2(KompasV1):
 
     def body_blocks(self, page: Page) -> list[Block]:
         containers = self.body_containers(page)
-        skip = [n.root for c in containers for n in page.css_within(c, self.body_skip_css)]
+        skip = [n for c in containers for n in page.nodes(self.body_skip_css, c.root)]
         for container in containers:
-            skip += [n.root for n in container.xpath(self.end_marker_xpath)]
-            skip += [n.root for n in container.xpath(self.byline_xpath)]
+            skip += compiled_xpath(self.end_marker_xpath)(container.root)
+            skip += compiled_xpath(self.byline_xpath)(container.root)
         return text_blocks([c.root for c in containers], page.url, skip)
 
     def published_at(self) -> datetime | None:

@@ -233,7 +233,7 @@ class Liputan6V1(ArticleParser):
     def container_images(self, page: Page, container: Selector) -> Iterator[tuple[str, str | None]]:
         """(src, caption) of the figures and of the bare ``<img>`` (2016's) in a body container."""
         skip_css = ", ".join(css for css in (RELATED_BOX, self.body_skip_css) if css)
-        skipped = {node.root for node in page.css_within(container, skip_css)}
+        skipped = set(page.nodes(skip_css, container.root))
         for node in container.xpath(".//figure | .//img[not(ancestor::figure)]"):
             if node.root.tag == "figure":
                 src, found_caption = _figure_src(node), _figure_caption(node)

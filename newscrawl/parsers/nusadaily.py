@@ -46,7 +46,7 @@ class NusadailyWordPress(ArticleParser):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.css(cls.body_css)) and not page.css("div.post-text")
+        return bool(page.nodes(cls.body_css)) and not page.nodes("div.post-text")
 
 
 class NusadailyVarient(NusadailyWordPress):
@@ -67,7 +67,7 @@ class NusadailyVarient(NusadailyWordPress):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.css("div.post-content")) and bool(page.css(cls.headline_css))
+        return bool(page.nodes("div.post-content")) and bool(page.nodes(cls.headline_css))
 
     def tags(self) -> list[str]:
         # Varient fills JSON-LD "keywords" with SEO keywords (often the title's words);
@@ -93,7 +93,7 @@ class NusadailyVarient3(NusadailyVarient):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return bool(page.css(cls.body_css)) and bool(page.css(cls.headline_css))
+        return bool(page.nodes(cls.body_css)) and bool(page.nodes(cls.headline_css))
 
 
 _CARD = "div.post-item"

@@ -161,7 +161,7 @@ class TribunnewsV2(TribunnewsV1):
 
     @classmethod
     def detect(cls, page: Page) -> bool:
-        return super().detect(page) and bool(page.article_ld or page.css("#penulis, #editor"))
+        return super().detect(page) and bool(page.article_ld or page.nodes("#penulis, #editor"))
 
     def authors(self) -> list[str]:
         ld = self.people(ld_names(self.page.article_ld.get("author")))

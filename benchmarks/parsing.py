@@ -2,10 +2,10 @@
 
 Every article page of ../shared/pages (MANIFEST.tsv, ``page_kind`` = article) whose outlet
 has a parser, and every fixture case in tests/fixtures/*/cases.json that expects a record,
-each page once (a real page used by a case is the same page). Per repeat, each page is run
-through the three contenders back to back, in rotating order, so drift in machine speed
-hits them alike; the repeat's figure is the median per-page time over all pages, and its
-ratios are computed from that same repeat.
+each page once (a real page used by a case is the same page). Per repeat, each contender
+parses every page in one block, the blocks in an order that rotates with the repeat, so
+drift in machine speed hits them alike; the repeat's figure is the median per-page time
+over all pages, and its ratios are computed from that same repeat.
 """
 
 from __future__ import annotations

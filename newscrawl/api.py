@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from newscrawl.errors import ArticleError, IncompleteArticle, NotAnArticle, UnsupportedSite
 from newscrawl.page import Page
-from newscrawl.parsers import registry
+from newscrawl.parsers import outlet_versions, registry
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.record import schema_errors
 from newscrawl.urls import host_in, url_host
@@ -125,3 +125,57 @@ def _page(body: bytes | str, url: str, fetched: datetime, content_type: str | No
     if isinstance(body, str):
         return Page(body, url, fetched)
     return Page.from_bytes(body, url, fetched, content_type)
+
+
+class RawPage(NamedTuple):
+    """A fetched page as the spider got it."""
+
+    body: bytes
+    url: str
+    content_type: str | None
+
+
+class Outcome(NamedTuple):
+    """What an article's pages became: a record, later pages to fetch first, or a refusal."""
+
+    record: dict[str, Any] | None = None
+    #: URLs of a multi-page article's later pages, to fetch before it can be parsed.
+    more: tuple[str, ...] = ()
+    #: A refusal: its reason (``newscrawl/dropped/<reason>``), what went wrong, which page.
+    reason: str = ""
+    detail: str = ""
+    url: str = ""
+    #: The parser version that refused (None when the response was not a usable page).
+    parser: str | None = None
+    not_article: bool = False
+
+
+def parse_fetched(
+    pages: list[RawPage], outlet: str, fetched_at: datetime, find_more: bool
+) -> Outcome:
+    """The outcome for an article's fetched pages, page 1 first.
+
+    With ``find_more`` (only page 1 fetched so far), a multi-page article answers with
+    the URLs of its later pages instead of a record.
+    """
+    parsed: list[Page] = []
+    for raw in pages:
+        try:
+            parsed.append(Page.from_bytes(raw.body, raw.url, fetched_at, raw.content_type))
+        except ArticleError as exc:
+            return Outcome(reason=exc.reason, detail=exc.detail, url=raw.url)
+    if find_more:
+        version = choose_parser(parsed[0], outlet) or outlet_versions(outlet)[-1]
+        more = version(parsed[0]).page_urls()
+        if more:
+            return Outcome(more=tuple(more))
+    try:
+        return Outcome(record=parse_pages(parsed, outlet))
+    except ArticleError as exc:
+        return Outcome(
+            reason=exc.reason,
+            detail=exc.detail,
+            url=pages[-1].url,
+            parser=exc.parser,
+            not_article=isinstance(exc, NotAnArticle),
+        )

@@ -21,11 +21,12 @@ from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
 
+from newscrawl.api import RawPage
 from newscrawl.dates import JAKARTA
 from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
 from newscrawl.middlewares import FETCHED_AT
 from newscrawl.run import Run
-from newscrawl.workers import ParsePool, RawPage, worker_count
+from newscrawl.workers import ParsePool, worker_count
 
 logger = logging.getLogger(__name__)
 

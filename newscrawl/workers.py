@@ -5,7 +5,7 @@ the schema check; a millisecond or more for a real-size page) nothing else happe
 even downloading. With ``NEWSCRAWL_PARSE_WORKERS`` above 0 the spider sends each article's
 page bytes to a pool of worker processes and awaits the outcome, so a crawl uses more than
 one core; with 0 the same function runs in the crawl process. Either way the spider gets
-the same :class:`Outcome`.
+the same :class:`~newscrawl.api.Outcome` of :func:`~newscrawl.api.parse_fetched`.
 
 Each worker is a ``python -m newscrawl.workers`` process fed through its stdin and
 answering on its stdout; the event loop does that I/O, so the crawl process gains no
@@ -28,12 +28,9 @@ import traceback
 from collections import deque
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
-from newscrawl.api import choose_parser, parse_pages
-from newscrawl.errors import ArticleError, NotAnArticle
-from newscrawl.page import Page
-from newscrawl.parsers import outlet_versions
+from newscrawl.api import Outcome, RawPage, parse_fetched
 
 logger = logging.getLogger(__name__)
 
@@ -41,60 +38,6 @@ logger = logging.getLogger(__name__)
 WORKER_COMMAND = (sys.executable, "-m", "newscrawl.workers")
 #: "auto" never starts more workers than this: one crawl process cannot feed many more.
 MAX_AUTO_WORKERS = 4
-
-
-class RawPage(NamedTuple):
-    """A fetched page as the spider got it."""
-
-    body: bytes
-    url: str
-    content_type: str | None
-
-
-class Outcome(NamedTuple):
-    """What an article's pages became: a record, later pages to fetch first, or a refusal."""
-
-    record: dict[str, Any] | None = None
-    #: URLs of a multi-page article's later pages, to fetch before it can be parsed.
-    more: tuple[str, ...] = ()
-    #: A refusal: its reason (``newscrawl/dropped/<reason>``), what went wrong, which page.
-    reason: str = ""
-    detail: str = ""
-    url: str = ""
-    #: The parser version that refused (None when the response was not a usable page).
-    parser: str | None = None
-    not_article: bool = False
-
-
-def parse_fetched(
-    pages: list[RawPage], outlet: str, fetched_at: datetime, find_more: bool
-) -> Outcome:
-    """The outcome for an article's fetched pages, page 1 first.
-
-    With ``find_more`` (only page 1 fetched so far), a multi-page article answers with
-    the URLs of its later pages instead of a record.
-    """
-    parsed: list[Page] = []
-    for raw in pages:
-        try:
-            parsed.append(Page.from_bytes(raw.body, raw.url, fetched_at, raw.content_type))
-        except ArticleError as exc:
-            return Outcome(reason=exc.reason, detail=exc.detail, url=raw.url)
-    if find_more:
-        version = choose_parser(parsed[0], outlet) or outlet_versions(outlet)[-1]
-        more = version(parsed[0]).page_urls()
-        if more:
-            return Outcome(more=tuple(more))
-    try:
-        return Outcome(record=parse_pages(parsed, outlet))
-    except ArticleError as exc:
-        return Outcome(
-            reason=exc.reason,
-            detail=exc.detail,
-            url=pages[-1].url,
-            parser=exc.parser,
-            not_article=isinstance(exc, NotAnArticle),
-        )
 
 
 def worker_count(value: Any) -> int:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from newscrawl import workers
-from newscrawl.workers import Outcome, ParsePool, RawPage, parse_fetched, worker_count
+from newscrawl.api import Outcome, RawPage, parse_fetched
+from newscrawl.workers import ParsePool, worker_count
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FETCHED = datetime(2026, 6, 30, 3, 0, tzinfo=UTC)

@@ -61,8 +61,11 @@ def test_refusals_say_why_and_which_page() -> None:
 def parse_all(
     pool: ParsePool, pages: list[RawPage], kill_after_first: bool = False
 ) -> list[Outcome]:
+    """The pages' outcomes from ``pool``; ``pool.running`` says how many workers it had."""
+
     async def run() -> list[Outcome]:
         await pool.start()
+        pool.running = len(pool._processes)  # type: ignore[attr-defined]
         tasks = [
             asyncio.ensure_future(pool.parse([page], "nusadaily", FETCHED, find_more=True))
             for page in pages
@@ -82,7 +85,9 @@ def test_workers_give_the_outcomes_of_parsing_in_process() -> None:
     pages = [ARTICLE, EMPTY, NOT_ARTICLE]
     inline = [parse_fetched([page], "nusadaily", FETCHED, find_more=True) for page in pages]
     assert inline[0].record is not None
-    assert parse_all(ParsePool(2), pages) == inline
+    pool = ParsePool(2)
+    assert parse_all(pool, pages) == inline
+    assert pool.running == 2  # type: ignore[attr-defined]
     assert parse_all(ParsePool(0), pages) == inline
 
 
@@ -122,20 +127,23 @@ def test_workers_that_cannot_start_leave_the_parsing_to_the_crawl_process(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", "raise SystemExit(3)"))
-    (outcome,) = parse_all(ParsePool(1), [ARTICLE])
+    pool = ParsePool(1)
+    (outcome,) = parse_all(pool, [ARTICLE])
     assert outcome.record is not None
+    assert pool.running == 0  # type: ignore[attr-defined]
     assert "parse workers cannot start" in caplog.text
 
 
 def test_one_shared_pool_per_size_until_its_last_user_releases_it() -> None:
-    first, second = ParsePool.shared(3), ParsePool.shared(3)
-    assert first is second
+    first = ParsePool.shared(3)
+    assert ParsePool.shared(3) is first  # a second crawl in the process gets the same pool
     asyncio.run(first.release())
-    assert ParsePool.shared(3) is first  # still held by the second user
+    assert ParsePool.shared(3) is first  # the second user still holds it (now two again)
     asyncio.run(first.release())
-    asyncio.run(first.release())
-    assert ParsePool.shared(3) is not first
-    asyncio.run(ParsePool.shared(3).release())
+    asyncio.run(first.release())  # the last user: the pool is stopped and forgotten
+    fresh = ParsePool.shared(3)
+    assert fresh is not first
+    asyncio.run(fresh.release())
 
 
 def test_a_crawl_emits_the_same_records_and_drops_with_or_without_workers(

@@ -166,3 +166,8 @@ def test_person_names_split_and_clean_bylines() -> None:
         ["Penulis: Andi Wijaya, Budi", "Budi dan Citra", "Kompas.com"], drop=["kompas.com"]
     )
     assert names == ["Andi Wijaya", "Budi", "Citra"]
+
+
+def test_person_names_drop_a_contributors_place() -> None:
+    bylines = ["Kontributor Lhokseumawe, Masriadi", ": Kontributor Malang, Andi Wijaya"]
+    assert person_names(bylines) == ["Masriadi", "Andi Wijaya"]

@@ -37,7 +37,7 @@ from newscrawl.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
-from newscrawl.parsers.body import RELATED_LABEL
+from newscrawl.parsers.body import RELATED_LABEL, is_link_list
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.urls import canonical_url, join_url
 
@@ -300,7 +300,7 @@ def _related_block(block: Block, related: set[str]) -> Block:
         block.links
         and not RELATED_LABEL.match(block.text)
         and all(url in related for _, url in block.links)
-        and sum(len(title) for title, _ in block.links) >= 0.6 * len(block.text)
+        and is_link_list(block)
     ):
         return block
     shift = len(_RELABEL)

@@ -70,14 +70,18 @@ _EDITOR_CODE = re.compile(
 )
 
 
+#: The caption text of a figure (or a WordPress ``wp-caption`` box).
+_FIGURE_CAPTION_TEXT = etree.XPath(
+    ".//figcaption//text() | .//*[contains(@class, 'wp-caption-text')]//text()",
+    smart_strings=False,
+)
+
+
 def image_caption(img: etree._Element) -> str | None:
     """The caption of a body image: its figure's figcaption, or a credit line right after it."""
     for ancestor in img.iterancestors():
         if ancestor.tag == "figure" or "wp-caption" in (ancestor.get("class") or ""):
-            texts = ancestor.xpath(
-                ".//figcaption//text() | .//*[contains(@class, 'wp-caption-text')]//text()"
-            )
-            return clean_text(" ".join(texts)) or None
+            return clean_text(" ".join(_FIGURE_CAPTION_TEXT(ancestor))) or None
     # TinyMCE bodies put the image in a paragraph and the caption in the next one.
     holder = img.getparent()
     following = holder.getnext() if holder is not None else None
@@ -126,7 +130,7 @@ class Body:
         return "\n\n".join(self.paragraphs)
 
 
-def _is_link_list(block: Block) -> bool:
+def is_link_list(block: Block) -> bool:
     """A block that is (almost) only link titles: a related-links line."""
     linked = sum(len(title) for title, _ in block.links)
     return bool(block.links) and linked >= 0.6 * len(block.text)
@@ -174,7 +178,7 @@ def clean_body(
             _add_links(body, links)
             label_pending = not links and not text[label.end() :].strip()
             continue
-        if label_pending and _is_link_list(block):
+        if label_pending and is_link_list(block):
             # A label over a list: every link line that follows belongs to it.
             _add_links(body, block.links)
             continue

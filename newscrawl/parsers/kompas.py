@@ -33,7 +33,7 @@ from newscrawl.css import compiled_xpath
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime
 from newscrawl.discovery import Link
 from newscrawl.errors import NotAnArticle
-from newscrawl.page import Page, node_text
+from newscrawl.page import Page, node_text, selected_text
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import dateline_pattern
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
@@ -42,8 +42,6 @@ from newscrawl.urls import canonical_url
 #: The brand in datelines: "JAKARTA, KOMPAS.com -", and the channel brands of 2014-2018
 #: ("Jakarta, KompasOtomotif -", "KompasTekno", "KompasTravel", "KompasProperti").
 _BRAND = r"(?i:kompas(?:\.com|tekno|otomotif|travel|properti|female|health|bola))"
-#: "Kontributor Lhokseumawe, Masriadi": the place is not a person (kompas' contributor bylines).
-_CONTRIBUTOR_PLACE = re.compile(r"^\W*kontributor\s+[^,]+,\s*", re.IGNORECASE)
 #: Videos, photo galleries and infographics ("/tren/image/2023/...") are not articles.
 _NOT_ARTICLE_URL = re.compile(
     r"^https?://(?:video|vod|foto|vik)\.kompas\.com/"
@@ -52,6 +50,9 @@ _NOT_ARTICLE_URL = re.compile(
 )
 #: Inside the body: a div.photo there is a body image, not the lead photo.
 _IN_READ_CONTENT = etree.XPath("boolean(ancestor::div[contains(@class, 'read__content')])")
+#: The "Oleh:" label of a byline paragraph, and the gallery button's label in captions.
+_OLEH = re.compile(r"^Oleh\s*:?\s*")
+_LIHAT_FOTO = re.compile(r"\bLihat Foto\b")
 #: The article id starts with the publication time: /read/2016/02/16/14382361/ is 14:38.
 _READ_PATH = re.compile(r"/read/(?:xml/)?(\d{4})/(\d\d)/(\d\d)/(\d\d)(\d\d)\d{2,}/")
 
@@ -146,9 +147,7 @@ class KompasV1(ArticleParser):
         return names
 
     def people(self, values: Iterable[str | None]) -> list[str]:
-        return person_names(
-            (_CONTRIBUTOR_PLACE.sub("", v) for v in values if v), drop=self.not_people
-        )
+        return person_names(values, drop=self.not_people)
 
     def authors(self) -> list[str]:
         return self.people(self.credits("Penulis"))
@@ -302,8 +301,8 @@ class KompasV2(KompasV1):
     def body_byline(self) -> list[str]:
         """The names in an "Oleh: Name" byline paragraph at the top of the body."""
         for container in self.body_containers(self.page):
-            for node in container.xpath(self.byline_xpath):
-                return [re.sub(r"^Oleh\s*:?\s*", "", clean_text(node_text(node)))]
+            for node in compiled_xpath(self.byline_xpath)(container.root):
+                return [_OLEH.sub("", clean_text(selected_text(node, self.byline_xpath)))]
         return []
 
     def editors(self) -> list[str]:
@@ -367,7 +366,7 @@ class KompasV2(KompasV1):
     def caption(self, node: Selector) -> str | None:
         # The photo credit is a span right after the caption text: "(22/11/2019).<span>(KOMPAS";
         # "Lihat Foto" is the label of the gallery button.
-        return clean_text(re.sub(r"\bLihat Foto\b", " ", node_text(node))) or None
+        return clean_text(_LIHAT_FOTO.sub(" ", node_text(node))) or None
 
     def lead_photo(self) -> Selector | None:
         found = [p for p in self.page.css(self.lead_photo_css) if not _IN_READ_CONTENT(p.root)]

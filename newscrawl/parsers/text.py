@@ -233,9 +233,10 @@ _NAME_PREFIX = re.compile(
 )
 
 
-#: "Kontributor Lhokseumawe, Masriadi": the place before the comma is not a person.
+#: "Kontributor Lhokseumawe, Masriadi": the place before the comma is not a person (also
+#: after a label's punctuation, as kompas' credit cell prints ": Kontributor ...").
 _CONTRIBUTOR_PLACE = re.compile(
-    r"^\s*(?:kontributor|koresponden|laporan wartawan)\s+[^,:]{1,40},\s*", re.IGNORECASE
+    r"^\W*(?:kontributor|koresponden|laporan wartawan)\s+[^,:]{1,40},\s*", re.IGNORECASE
 )
 
 

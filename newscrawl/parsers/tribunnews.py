@@ -19,7 +19,7 @@ from newscrawl.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
-from newscrawl.parsers.body import Body, clean_body, dateline_pattern
+from newscrawl.parsers.body import Body, dateline_pattern
 from newscrawl.parsers.text import clean_text, person_names, unique
 from newscrawl.urls import canonical_url
 
@@ -46,23 +46,16 @@ _REPORTER_LINE = re.compile(
 _NEWS_PROMO = re.compile(
     r"^\W*(?:simak|update|baca|cek)\s+berita\b.{0,140}(?:google news|whatsapp)", re.IGNORECASE
 )
-#: "Sebagian artikel ini telah tayang di Kompas.com ...": the syndication footer, like the
-#: shared "Artikel ini telah tayang di ..." it ends the body.
-_PARTLY_SYNDICATED = re.compile(
-    r"^\W*sebagian (?:artikel|berita) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b",
-    re.IGNORECASE,
-)
 #: "Penulis: David Yohanes | Editor: irwan sy": one credit line may name both roles.
 _CREDIT = re.compile(
     r"\b(penulis|reporter|editor)\s*:\s*(.+?)\s*(?=\||\b(?:penulis|reporter|editor)\s*:|$)",
     re.IGNORECASE,
 )
-#: The closing "(*)" or credit "(Tribunnews.com/Fahdi Fahlevi)", "(Tribun-Bali.com/Putu Ayu)".
-_CODE = re.compile(r"\s*\(\s*(\*|" + BRAND + r"\s*/\s*[^()]{1,60}?)\s*\)[\s.]*$")
+#: The closing credit "(Tribunnews.com/Fahdi Fahlevi)", "(Tribun-Bali.com/Putu Ayu)" (the
+#: shared editor-code peel takes "(*)" and lower-case codes).
+_CODE = re.compile(r"\s*\(\s*(" + BRAND + r"\s*/\s*[^()]{1,60}?)\s*\)[\s.]*$")
 #: A byline that is the site, not a person: "Tribun-Bali.com", "Tribun Jogja", "Tribunnews".
 _BRAND_BYLINE = re.compile(rf"{BRAND}|(?i:tribun(?:news)?(?:\s+\w+)?)")
-#: What the shared editor-code peel takes from "(31/10/2026)": a date, not a code.
-_DATE_CODE = re.compile(r"[\d./-]+")
 
 
 class TribunnewsV1(ArticleParser):
@@ -101,7 +94,6 @@ class TribunnewsV1(ArticleParser):
 
     dateline = dateline_pattern(brand=BRAND)
     clutter = (_REPORTER_LINE, _NEWS_PROMO)
-    stop = (_PARTLY_SYNDICATED,)
 
     def credit(self, *labels: str) -> list[str]:
         """The names after ``labels`` ("penulis", "editor") in the credit lines, in page order."""
@@ -133,13 +125,7 @@ class TribunnewsV1(ArticleParser):
             raise NotAnArticle(f"{self.page.url} is a video page")
 
     def body(self) -> Body:
-        blocks = [b for page in (self.page, *self.more_pages) for b in self.body_blocks(page)]
-        body = clean_body(blocks, self.dateline, self.clutter, self.stop)
-        if body.editor_code and _DATE_CODE.fullmatch(body.editor_code) and body.paragraphs:
-            # The shared peel took the date of "... Sabtu (31/10/2026). (*)" for the code.
-            kept = body.paragraphs[-1]
-            whole = next((b.text for b in reversed(blocks) if kept in b.text), kept)
-            body.paragraphs[-1], body.editor_code = whole[whole.index(kept) :], None
+        body = super().body()
         code = _CODE.search(body.paragraphs[-1]) if body.paragraphs else None
         if code and body.editor_code is None:
             body.editor_code = clean_text(code.group(1))

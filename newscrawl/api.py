@@ -147,7 +147,11 @@ class Outcome(NamedTuple):
     url: str = ""
     #: The parser version that refused (None when the response was not a usable page).
     parser: str | None = None
-    not_article: bool = False
+
+    @property
+    def not_article(self) -> bool:
+        """The page is no article (a gallery, an index): not worth fetching again."""
+        return self.reason == NotAnArticle.reason
 
 
 def parse_fetched(
@@ -177,5 +181,4 @@ def parse_fetched(
             detail=exc.detail,
             url=pages[-1].url,
             parser=exc.parser,
-            not_article=isinstance(exc, NotAnArticle),
         )

@@ -157,13 +157,13 @@ def feed_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
     return links
 
 
+def in_window(when: datetime | None, since: datetime | None, until: datetime | None) -> bool:
+    """Whether ``when`` is inside [since, until); an unknown time is (the article decides)."""
+    if when is None:
+        return True
+    return (since is None or when >= since) and (until is None or when < until)
+
+
 def within(links: Iterable[Link], since: datetime | None, until: datetime | None) -> list[Link]:
     """Links dated inside [since, until); undated links are kept (the article decides)."""
-    return [
-        link
-        for link in links
-        if link.published is None
-        or (
-            (since is None or link.published >= since) and (until is None or link.published < until)
-        )
-    ]
+    return [link for link in links if in_window(link.published, since, until)]

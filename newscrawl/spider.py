@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
-from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
@@ -23,7 +22,14 @@ from w3lib.url import add_or_replace_parameters
 
 from newscrawl.api import RawPage
 from newscrawl.dates import JAKARTA
-from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
+from newscrawl.discovery import (
+    Link,
+    feed_links,
+    in_window,
+    sitemap_index,
+    sitemap_links,
+    within,
+)
 from newscrawl.middlewares import FETCHED_AT
 from newscrawl.run import Run
 from newscrawl.workers import ParsePool, worker_count
@@ -72,15 +78,6 @@ class NewsSpider(scrapy.Spider):
         if self.since and self.until and self.since >= self.until:
             raise ValueError("since must not be after until")
 
-    @classmethod
-    def update_settings(cls, settings: BaseSettings) -> None:
-        super().update_settings(settings)
-        # The default feed, unless the command line asked for its own (-o/-O).
-        output = settings.get("NEWSCRAWL_OUTPUT")
-        if output and not settings.getdict("FEEDS"):
-            feed = {"format": "jsonlines", "encoding": "utf-8"}
-            settings.set("FEEDS", {output: feed}, priority="spider")
-
     # -- discovery: outlet spiders override discover() ------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -92,11 +89,7 @@ class NewsSpider(scrapy.Spider):
         raise NotImplementedError
 
     def in_range(self, when: datetime | None) -> bool:
-        if when is None:
-            return True
-        return (self.since is None or when >= self.since) and (
-            self.until is None or when < self.until
-        )
+        return in_window(when, self.since, self.until)
 
     def days(self) -> Iterator[date]:
         """The Jakarta days a run covers, oldest first: since..until, or just today."""

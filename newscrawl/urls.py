@@ -86,12 +86,6 @@ def _plain_canonical(plain: re.Match[str], drop_params: Iterable[str], https: bo
     return f"{url}?{'&'.join(kept)}" if kept else url
 
 
-def registered_domain(url: str) -> str:
-    """The host without a leading ``www.`` or ``m.``/``amp.`` mobile prefix."""
-    host = (urlsplit(url).hostname or "").lower()
-    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
-
-
 def host_matches(url: str, domains: Iterable[str]) -> bool:
     """Whether ``url``'s host is one of ``domains`` or a subdomain of one."""
     return host_in(url_host(url), domains)

@@ -60,15 +60,24 @@ def _same(
     )
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
-def test_page_css_matches_parsel(path: Path) -> None:
+def _fixture_page(path: Path) -> Page:
     try:
-        page = Page.from_bytes(path.read_bytes(), "https://www.example.com/a", NOW)
+        return Page.from_bytes(path.read_bytes(), "https://www.example.com/a", NOW)
     except ArticleError:
         pytest.skip("not a complete page")
+
+
+def _classes(page: Page) -> list[str]:
+    """Every class name on the page that is a plain CSS identifier, sorted."""
+    names = {c for v in page.sel.root.xpath("//@class") for c in str(v).split()}
+    return sorted(c for c in names if IDENT.fullmatch(c))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_page_css_matches_parsel(path: Path) -> None:
+    page = _fixture_page(path)
     # Every class and id on the page, as lone selectors and as the lead of a chain.
-    classes = sorted({c for v in page.sel.root.xpath("//@class") for c in str(v).split()})
-    classes = [c for c in classes if IDENT.fullmatch(c)]
+    classes = _classes(page)
     ids = sorted(str(v) for v in page.sel.root.xpath("//@id") if IDENT.fullmatch(str(v)))
     queries = _queries() + [f".{c}" for c in classes]
     queries += [f"#{i} a, div.{c} > *" for i, c in zip(ids, classes, strict=False)]
@@ -90,12 +99,8 @@ def test_page_css_matches_parsel(path: Path) -> None:
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_css_within_inner_elements_matches_parsel(path: Path) -> None:
     """Inside an element the index starts from the indexed elements of its subtree only."""
-    try:
-        page = Page.from_bytes(path.read_bytes(), "https://www.example.com/a", NOW)
-    except ArticleError:
-        pytest.skip("not a complete page")
-    classes = sorted({c for v in page.sel.root.xpath("//@class") for c in str(v).split()})
-    queries = _queries() + [f".{c}, div.{c} > *" for c in classes if IDENT.fullmatch(c)][:40]
+    page = _fixture_page(path)
+    queries = _queries() + [f".{c}, div.{c} > *" for c in _classes(page)][:40]
     # Nested containers, leaves, and the root itself.
     nodes = [*page.css("div[class]")[:12], *page.css("p, li")[:4], *page.css("html")]
     for node in nodes:

@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import pytest
 
-from newscrawl.urls import _TRACKING, canonical_url, host_matches, join_url, registered_domain
+from newscrawl.urls import _TRACKING, canonical_url, host_matches, join_url
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,6 @@ def test_relative_urls_resolve_against_the_page() -> None:
 
 
 def test_domains() -> None:
-    assert registered_domain("https://www.detik.com/x") == "detik.com"
     assert host_matches("https://finance.detik.com/x", ["detik.com"])
     assert not host_matches("https://notdetik.com/x", ["detik.com"])
 

@@ -60,12 +60,12 @@ def test_refusals_say_why_and_which_page() -> None:
 
 def parse_all(
     pool: ParsePool, pages: list[RawPage], kill_after_first: bool = False
-) -> list[Outcome]:
-    """The pages' outcomes from ``pool``; ``pool.running`` says how many workers it had."""
+) -> tuple[list[Outcome], int]:
+    """The pages' outcomes from ``pool``, and how many worker processes it had started."""
 
-    async def run() -> list[Outcome]:
+    async def run() -> tuple[list[Outcome], int]:
         await pool.start()
-        pool.running = len(pool._processes)  # type: ignore[attr-defined]
+        running = len(pool._processes)
         tasks = [
             asyncio.ensure_future(pool.parse([page], "nusadaily", FETCHED, find_more=True))
             for page in pages
@@ -74,7 +74,7 @@ def parse_all(
             await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
             os.kill(pool._processes[0].process.pid, signal.SIGKILL)
         try:
-            return list(await asyncio.gather(*tasks))
+            return list(await asyncio.gather(*tasks)), running
         finally:
             await pool.close()
 
@@ -85,15 +85,13 @@ def test_workers_give_the_outcomes_of_parsing_in_process() -> None:
     pages = [ARTICLE, EMPTY, NOT_ARTICLE]
     inline = [parse_fetched([page], "nusadaily", FETCHED, find_more=True) for page in pages]
     assert inline[0].record is not None
-    pool = ParsePool(2)
-    assert parse_all(pool, pages) == inline
-    assert pool.running == 2  # type: ignore[attr-defined]
-    assert parse_all(ParsePool(0), pages) == inline
+    assert parse_all(ParsePool(2), pages) == (inline, 2)
+    assert parse_all(ParsePool(0), pages) == (inline, 0)
 
 
 def test_pages_in_a_killed_workers_hands_are_parsed_by_its_replacement() -> None:
     pool = ParsePool(1)
-    outcomes = parse_all(pool, [ARTICLE] * 40, kill_after_first=True)
+    outcomes, _ = parse_all(pool, [ARTICLE] * 40, kill_after_first=True)
     assert all(outcome.record is not None for outcome in outcomes)
     assert pool.restarts == 1
 
@@ -103,7 +101,7 @@ def test_a_page_that_kills_every_worker_is_refused(monkeypatch: pytest.MonkeyPat
     dies = "import sys; sys.stdout.buffer.write(bytes(4)); sys.stdout.flush(); sys.stdin.read(1)"
     monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", dies))
     pool = ParsePool(1)
-    (outcome,) = parse_all(pool, [ARTICLE])
+    (outcome,), _ = parse_all(pool, [ARTICLE])
     assert (outcome.record, outcome.reason, outcome.url) == (None, "worker_crashed", ARTICLE.url)
     assert pool.restarts == 2
 
@@ -118,7 +116,7 @@ def test_a_page_a_worker_is_stuck_on_is_refused_after_the_timeout(
     )
     monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", stuck))
     pool = ParsePool(1, timeout=0.5)
-    (outcome,) = parse_all(pool, [ARTICLE])
+    (outcome,), _ = parse_all(pool, [ARTICLE])
     assert (outcome.record, outcome.reason, outcome.url) == (None, "parse_timeout", ARTICLE.url)
     assert pool.restarts == 2
 
@@ -127,10 +125,9 @@ def test_workers_that_cannot_start_leave_the_parsing_to_the_crawl_process(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", "raise SystemExit(3)"))
-    pool = ParsePool(1)
-    (outcome,) = parse_all(pool, [ARTICLE])
+    (outcome,), running = parse_all(ParsePool(1), [ARTICLE])
     assert outcome.record is not None
-    assert pool.running == 0  # type: ignore[attr-defined]
+    assert running == 0
     assert "parse workers cannot start" in caplog.text
 
 

@@ -39,11 +39,18 @@ def _xml(body: bytes) -> etree._Element | None:
         return None
 
 
-def _child_text(el: etree._Element, name: str) -> str | None:
-    for child in el.iter():
-        if isinstance(child.tag, str) and etree.QName(child).localname == name:
-            return clean_text(child.text) or None
-    return None
+class _Texts:
+    """The text of the first element of each local name in a subtree (the root included),
+    read in one walk: a sitemap entry or feed item is asked for several names."""
+
+    def __init__(self, el: etree._Element) -> None:
+        self._raw: dict[str, str | None] = {}
+        for child in el.iter():
+            if isinstance(child.tag, str):
+                self._raw.setdefault(etree.QName(child).localname, child.text)
+
+    def get(self, name: str) -> str | None:
+        return clean_text(self._raw.get(name)) or None
 
 
 class _NotStreamable(Exception):
@@ -85,41 +92,48 @@ def _stream(body: bytes, *names: str) -> Iterator[etree._Element]:
 
 
 def _url_link(url: etree._Element, default_tz: tzinfo) -> Link | None:
-    loc = _child_text(url, "loc")
+    texts = _Texts(url)
+    loc = texts.get("loc")
     if not loc:
         return None
-    when = _child_text(url, "publication_date") or _child_text(url, "lastmod")
-    return Link(loc, parse_iso_datetime(when, default_tz), _child_text(url, "title"))
+    when = texts.get("publication_date") or texts.get("lastmod")
+    return Link(loc, parse_iso_datetime(when, default_tz), texts.get("title"))
+
+
+def _loc_texts(sitemap: etree._Element) -> Iterator[str]:
+    """The text nodes of a ``<sitemap>``'s ``<loc>``, as XPath's text() lists them."""
+    for loc in sitemap:
+        if isinstance(loc.tag, str) and etree.QName(loc).localname == "loc":
+            yield from (t for t in (loc.text, *(child.tail for child in loc)) if t is not None)
+
+
+def sitemap_entries(body: bytes, default_tz: tzinfo = JAKARTA) -> tuple[list[str], list[Link]]:
+    """A sitemap's child sitemap URLs (an index) and its ``<url>`` links with their dates (a
+    sitemap or Google News sitemap), read in one pass."""
+    children: list[str] = []
+    found: list[Link | None] = []
+    try:
+        for element in _stream(body, "sitemap", "url"):
+            if etree.QName(element).localname == "sitemap":
+                children.extend(_loc_texts(element))
+            else:
+                found.append(_url_link(element, default_tz))
+    except (_NotStreamable, ValueError):
+        root = _xml(body)
+        children = [] if root is None else list(_SITEMAPS(root))
+        found = [] if root is None else [_url_link(url, default_tz) for url in _URLS(root)]
+    urls = [url for url in map(clean_text, children) if url]
+    return urls, [link for link in found if link is not None]
 
 
 def sitemap_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
     """``<url>`` entries of a sitemap or Google News sitemap, with their dates."""
-    try:
-        found = [_url_link(url, default_tz) for url in _stream(body, "url")]
-    except (_NotStreamable, ValueError):
-        root = _xml(body)
-        found = [] if root is None else [_url_link(url, default_tz) for url in _URLS(root)]
-    return [link for link in found if link is not None]
+    return sitemap_entries(body, default_tz)[1]
 
 
 def sitemap_index(body: bytes) -> list[str]:
     """Child sitemap URLs of a sitemap index."""
-    try:
-        # <url> entries are streamed too, only to be dropped: a big urlset stays small.
-        texts = [
-            text
-            for element in _stream(body, "sitemap", "url")
-            if etree.QName(element).localname == "sitemap"
-            for loc in element
-            if isinstance(loc.tag, str) and etree.QName(loc).localname == "loc"
-            # The text nodes of <loc>, as XPath's text() lists them.
-            for text in (loc.text, *(child.tail for child in loc))
-            if text is not None
-        ]
-    except (_NotStreamable, ValueError):
-        root = _xml(body)
-        texts = [] if root is None else _SITEMAPS(root)
-    return [clean_text(s) for s in texts if clean_text(s)]
+    return sitemap_entries(body)[0]
 
 
 def _rss_date(text: str | None, default_tz: tzinfo) -> datetime | None:
@@ -141,19 +155,20 @@ def feed_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
         return []
     links = []
     for item in _ITEMS(root):
-        url = _child_text(item, "link")
+        texts = _Texts(item)
+        url = texts.get("link")
         if not url:  # Atom puts the URL in an attribute
             hrefs = [c.get("href") for c in item if etree.QName(c).localname == "link"]
             url = next((h for h in hrefs if h), None)
         if not url:
             continue
         when = (
-            _child_text(item, "pubDate")
-            or _child_text(item, "published")
-            or _child_text(item, "updated")
-            or _child_text(item, "date")
+            texts.get("pubDate")
+            or texts.get("published")
+            or texts.get("updated")
+            or texts.get("date")
         )
-        links.append(Link(url.strip(), _rss_date(when, default_tz), _child_text(item, "title")))
+        links.append(Link(url.strip(), _rss_date(when, default_tz), texts.get("title")))
     return links
 
 

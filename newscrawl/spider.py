@@ -26,8 +26,7 @@ from newscrawl.discovery import (
     Link,
     feed_links,
     in_window,
-    sitemap_index,
-    sitemap_links,
+    sitemap_entries,
     within,
 )
 from newscrawl.middlewares import FETCHED_AT
@@ -129,9 +128,10 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """A sitemap index (follow its children) or a (news) sitemap (request its articles)."""
-        for child in sitemap_index(response.body):
+        children, links = sitemap_entries(response.body)
+        for child in children:
             yield response.follow(child, callback=self.parse_sitemap)
-        yield from self.article_requests(sitemap_links(response.body))
+        yield from self.article_requests(links)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         yield from self.article_requests(feed_links(response.body))

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.discovery import sitemap_index, sitemap_links, within
+from newscrawl.discovery import sitemap_entries, within
 from newscrawl.page import Page
 from newscrawl.parsers.tribunnews import listing_links, next_listing_page
 from newscrawl.spider import NewsSpider
@@ -46,10 +46,11 @@ class TribunnewsSpider(NewsSpider):
                 )
 
     def parse_news_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        for child in sitemap_index(response.body):
+        children, links = sitemap_entries(response.body)
+        for child in children:
             if _NEWS_SITEMAP.search(child):
                 yield response.follow(child, callback=self.parse_news_sitemap)
-        yield from self.article_requests(sitemap_links(response.body))
+        yield from self.article_requests(links)
 
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
         page = Page.from_bytes(response.body, response.url, self.fetched_at(response))

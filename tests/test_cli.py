@@ -21,7 +21,8 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
 
 def test_parse_file_prints_one_schema_valid_line(tmp_path: Path) -> None:
     page = tmp_path / "satu.html"
-    page.write_text(ARTICLE.format(slug="satu", date="Jun 25, 2026"), "utf-8")
+    html = ARTICLE.format(slug="satu", date="Jun 25, 2026")
+    page.write_text(html.replace("Penutup.", "Penutup “kutipan” café."), "utf-8")
     proc = run("--url", URL, "--fetched-at", "2026-06-30T03:00:00Z", str(page))
     assert proc.returncode == 0, proc.stderr
     (line,) = proc.stdout.decode().splitlines()
@@ -29,7 +30,8 @@ def test_parse_file_prints_one_schema_valid_line(tmp_path: Path) -> None:
     assert list(record) == list(FIELDS)
     assert not schema_errors(record)
     assert record["fetched_at"] == "2026-06-30T03:00:00+00:00"
-    assert "–" in ARTICLE and "\\u" not in line  # UTF-8 as-is
+    # UTF-8 as-is: the body's non-ASCII text is in the line, not \u escapes.
+    assert "“kutipan”" in line and "\\u" not in line
 
 
 def test_parse_stdin() -> None:

@@ -223,6 +223,10 @@ def test_backfill_shares_the_state_with_scheduled_runs(tmp_path: Path) -> None:
     )
     assert backfill["_returncode"] == 0, backfill["_log"][-2000:]
     assert backfill["_records"] == []
+    # Nothing new because the state knew the links, not because none were found: the
+    # category page and the sitemap listed them, and only the never-emitted one was fetched.
+    assert backfill["skipped"]["known"] == 15
+    assert backfill["article_pages"] == 1
 
 
 def test_broken_layout_exits_non_zero_and_names_the_field(tmp_path: Path) -> None:
@@ -325,6 +329,7 @@ def test_sigkill_at_any_point_loses_nothing_and_repeats_nothing(
             )
             try:
                 wait_until(lambda p=proc, reached=point: reached() or p.poll() is not None)
+                assert proc.poll() is None, "the crawl ended before the kill point"
             finally:
                 workers = child_pids(proc.pid)
                 proc.send_signal(signal.SIGKILL)

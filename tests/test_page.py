@@ -86,7 +86,8 @@ def test_link_href_is_what_the_css_selects() -> None:
 
 
 def test_nodes_and_their_text_are_what_css_gives() -> None:
-    """Page.nodes is css() without the Selector wrappers; selected_text is node_text of them."""
+    """Page.nodes selects what parsel selects, without the Selector wrappers; selected_text is
+    node_text of them."""
     html = """<html><head><meta itemprop="keywords" content="a, b"></head><body>
     <div class="x y" id="m"><p>One <b>two</b></p><!-- c --><p class="y">three</p></div>
     <span itemprop="keywords">k1, k2</span><a href="/h">link</a></body></html>"""
@@ -101,10 +102,10 @@ def test_nodes_and_their_text_are_what_css_gives() -> None:
         'meta[itemprop="keywords"]::attr(content)',
         "div.absent",
     )
+    within = page.sel.css("#m")[0]
     for query in queries:
-        selected = page.css(query)
+        selected = page.sel.css(query)  # parsel's own answer is the reference
         nodes = page.nodes(query)
         assert [s.root for s in selected] == nodes, query
         assert [selected_text(n, query) for n in nodes] == [node_text(s) for s in selected], query
-        within = page.css("#m")[0]
-        assert [s.root for s in page.css_within(within, query)] == page.nodes(query, within.root)
+        assert [s.root for s in within.css(query)] == page.nodes(query, within.root), query

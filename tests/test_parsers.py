@@ -25,13 +25,14 @@ def test_record_matches_expected(case: Case) -> None:
         f"{case.id}: no expected record; run `python -m tests.regenerate {case.outlet} {case.name}`"
     )
     expected = json.loads(case.expected_path.read_text("utf-8"))
+    assert set(expected) == set(FIELDS), f"{case.id}: expected keys {sorted(expected)}"
     actual = case.parse()
     assert not schema_errors(actual), f"{case.id}: schema: {schema_errors(actual)}"
     assert list(actual) == list(FIELDS), f"{case.id}: key order {list(actual)}"
     wrong = [
-        f"{case.id} field {name!r}:\n  expected {expected.get(name)!r}\n  actual   {actual[name]!r}"
+        f"{case.id} field {name!r}:\n  expected {expected[name]!r}\n  actual   {actual[name]!r}"
         for name in FIELDS
-        if actual[name] != expected.get(name)
+        if actual[name] != expected[name]
     ]
     assert not wrong, "\n".join(wrong)
 

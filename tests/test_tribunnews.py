@@ -40,6 +40,7 @@ JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>', re.DO
 def fixture_page(name: str, url: str, replace: tuple[str, str] | None = None) -> Page:
     data = (HERE / name).read_bytes()
     if replace:
+        assert replace[0].encode() in data, f"{name} lacks {replace[0]!r}"
         data = data.replace(replace[0].encode(), replace[1].encode())
     return Page.from_bytes(data, url, FETCHED)
 

@@ -85,6 +85,11 @@ def test_workers_give_the_outcomes_of_parsing_in_process() -> None:
     pages = [ARTICLE, EMPTY, NOT_ARTICLE]
     inline = [parse_fetched([page], "nusadaily", FETCHED, find_more=True) for page in pages]
     assert inline[0].record is not None
+    assert (
+        inline[0].record["headline"]
+        == "Kemenkes Perluas Skrining Jantung Gratis ke 120 Kabupaten Tahun Ini"
+    )
+    assert [o.reason for o in inline] == ["", "empty_response", "not_an_article"]
     assert parse_all(ParsePool(2), pages) == (inline, 2)
     assert parse_all(ParsePool(0), pages) == (inline, 0)
 

@@ -223,5 +223,3 @@ class CrawlReport:
                 ", ".join(health["failing_fields"]),
                 path,
             )
-        if self.run.state is not None:
-            self.run.state.close()

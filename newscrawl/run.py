@@ -11,6 +11,7 @@ import weakref
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
@@ -43,7 +44,13 @@ class Run:
         run = _RUNS.get(crawler)
         if run is None:
             run = _RUNS[crawler] = cls.from_settings(crawler.settings, _outlet(crawler))
+            # Whoever opened it first, the state closes once everything that uses it is done.
+            crawler.signals.connect(run.close, signal=signals.engine_stopped)
         return run
+
+    def close(self) -> None:
+        if self.state is not None:
+            self.state.close()
 
     @classmethod
     def from_settings(cls, settings: BaseSettings, outlet: str) -> Run:

@@ -29,7 +29,9 @@ from newscrawl.discovery import (
     sitemap_entries,
     within,
 )
+from newscrawl.errors import ArticleError
 from newscrawl.middlewares import FETCHED_AT
+from newscrawl.page import Page
 from newscrawl.run import Run
 from newscrawl.workers import ParsePool, worker_count
 
@@ -137,6 +139,16 @@ class NewsSpider(scrapy.Spider):
         yield from self.article_requests(feed_links(response.body))
 
     # -- articles -------------------------------------------------------------------
+
+    def listing_page(self, response: Response) -> Page | None:
+        """A discovery page (index, category listing) as a :class:`Page`; None, counted and
+        logged, when the response is no usable page (empty, cut off, not HTML)."""
+        try:
+            return Page.from_bytes(response.body, response.url, self.fetched_at(response))
+        except ArticleError as exc:
+            self.crawler.stats.inc_value(f"newscrawl/listing_unusable/{exc.reason}")
+            logger.warning("listing %s unusable (%s): %s", response.url, exc.reason, exc.detail)
+            return None
 
     def fetched_at(self, response: Response) -> datetime:
         """When the page was fetched: the archive's date on replay, else now."""

@@ -17,7 +17,6 @@ from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
 from newscrawl.discovery import within
-from newscrawl.page import Page
 from newscrawl.parsers.antaranews import listing_links, next_page
 from newscrawl.spider import NewsSpider
 
@@ -42,7 +41,9 @@ class AntaranewsSpider(NewsSpider):
             yield scrapy.Request(INDEX.format(host=host), callback=self.parse_index)
 
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
-        page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
+        page = self.listing_page(response)
+        if page is None:
+            return
         links = listing_links(page)
         # Without -a since, an index run covers the day the page was fetched.
         day = page.fetched_at.astimezone(JAKARTA).date()

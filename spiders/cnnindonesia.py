@@ -9,7 +9,6 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
-from newscrawl.page import Page
 from newscrawl.parsers.cnnindonesia import created_at, listing_links, next_index_page
 from newscrawl.spider import NewsSpider
 
@@ -35,7 +34,9 @@ class CnnIndonesiaSpider(NewsSpider):
             )
 
     def parse_index(self, response: Response, day: date | None) -> Iterator[scrapy.Request]:
-        page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
+        page = self.listing_page(response)
+        if page is None:
+            return
         links = listing_links(page)
         if day is None:
             yield from self.article_requests(links)

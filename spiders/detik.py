@@ -10,8 +10,6 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.discovery import within
-from newscrawl.errors import ArticleError
-from newscrawl.page import Page
 from newscrawl.parsers.detik import feed_article_links, listing_links
 from newscrawl.spider import NewsSpider
 
@@ -54,9 +52,8 @@ class DetikSpider(NewsSpider):
     def parse_indeks(
         self, response: Response, host: str, day: date, number: int
     ) -> Iterator[scrapy.Request]:
-        try:
-            page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
-        except ArticleError:
+        page = self.listing_page(response)
+        if page is None:
             return
         links = listing_links(page)
         yield from self.article_requests(links)

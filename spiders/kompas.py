@@ -11,8 +11,6 @@ from scrapy.http import Response
 from w3lib.url import add_or_replace_parameters
 
 from newscrawl.discovery import sitemap_index
-from newscrawl.errors import ArticleError
-from newscrawl.page import Page
 from newscrawl.parsers.kompas import listing_links
 from newscrawl.spider import NewsSpider
 
@@ -48,9 +46,8 @@ class KompasSpider(NewsSpider):
                 yield response.follow(child, callback=self.parse_sitemap)
 
     def parse_indeks(self, response: Response, day: date, number: int) -> Iterator[scrapy.Request]:
-        try:
-            page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
-        except ArticleError:  # an empty or non-HTML answer ends the day's walk
+        page = self.listing_page(response)
+        if page is None:  # an empty or non-HTML answer ends the day's walk
             return
         links = listing_links(page)
         yield from self.article_requests(links)

@@ -13,7 +13,6 @@ from datetime import date
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.page import Page
 from newscrawl.parsers.liputan6 import listing_links
 from newscrawl.spider import NewsSpider
 
@@ -38,7 +37,9 @@ class Liputan6Spider(NewsSpider):
         )
 
     def parse_index(self, response: Response, day: date, number: int) -> Iterator[scrapy.Request]:
-        page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
+        page = self.listing_page(response)
+        if page is None:
+            return
         links = listing_links(page)
         yield from self.article_requests(links)
         # An empty page is past the day's last one.

@@ -8,7 +8,6 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.page import Page
 from newscrawl.parsers.nusadaily import listing_links, next_listing_page
 from newscrawl.spider import NewsSpider
 
@@ -35,7 +34,9 @@ class NusadailySpider(NewsSpider):
             yield response.follow(href, callback=self.parse_listing)
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
-        page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
+        page = self.listing_page(response)
+        if page is None:
+            return
         links = listing_links(page)
         yield from self.article_requests(links)
         dated = [link.published for link in links if link.published is not None]

@@ -16,7 +16,6 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.discovery import sitemap_entries, within
-from newscrawl.page import Page
 from newscrawl.parsers.tribunnews import listing_links, next_listing_page
 from newscrawl.spider import NewsSpider
 
@@ -53,7 +52,9 @@ class TribunnewsSpider(NewsSpider):
         yield from self.article_requests(links)
 
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
-        page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
+        page = self.listing_page(response)
+        if page is None:
+            return
         links = listing_links(page)
         yield from self.article_requests(links)
         following = next_listing_page(page)

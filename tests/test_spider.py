@@ -97,3 +97,16 @@ def test_days_of_a_run_follow_the_pinned_clock_in_jakarta() -> None:
     assert list(NusadailySpider.from_crawler(crawler).days()) == [date(2026, 7, 1)]
     bounded = NusadailySpider.from_crawler(crawler, since="2026-06-29", until="2026-06-30")
     assert list(bounded.days()) == [date(2026, 6, 29), date(2026, 6, 30)]
+
+
+def test_an_unusable_listing_page_is_counted_not_raised() -> None:
+    s = spider()
+    assert results_of_listing(s, b"") == []
+    assert s.crawler.stats.get_value("newscrawl/listing_unusable/empty_response") == 1
+    cut = b"<html><body><div class='post-item'><a href='/x'>X</a>"
+    assert results_of_listing(s, cut) == []
+    assert s.crawler.stats.get_value("newscrawl/listing_unusable/truncated") == 1
+
+
+def results_of_listing(s: NusadailySpider, body: bytes) -> list[object]:
+    return list(s.parse_listing(response("https://www.nusadaily.com/malang-raya", body)))

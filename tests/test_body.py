@@ -171,3 +171,10 @@ def test_person_names_split_and_clean_bylines() -> None:
 def test_person_names_drop_a_contributors_place() -> None:
     bylines = ["Kontributor Lhokseumawe, Masriadi", ": Kontributor Malang, Andi Wijaya"]
     assert person_names(bylines) == ["Masriadi", "Andi Wijaya"]
+
+
+def test_person_names_drop_the_whole_byline_label() -> None:
+    assert person_names(["Laporan Wartawan Budi Santoso", "Laporan: Citra"]) == [
+        "Budi Santoso",
+        "Citra",
+    ]

@@ -227,8 +227,9 @@ def text_blocks(
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\|| dan | and |/)\s*", re.IGNORECASE)
 _NAME_PREFIX = re.compile(
-    r"^(?:penulis|reporter|editor|editorial|oleh|by|pewarta|redaktur|kontributor|laporan|"
-    r"laporan wartawan|wartawan|penyunting|author)\b\s*[:\-–]?\s*",
+    # Longer labels first: "laporan wartawan" must not stop at "laporan".
+    r"^(?:penulis|reporter|editorial|editor|oleh|by|pewarta|redaktur|kontributor|"
+    r"laporan wartawan|laporan|wartawan|penyunting|author)\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from newscrawl.record import FIELDS, schema_errors
 from newscrawl.warc import SavedResponse, write_warc
 from tests.cases import FIXTURES, ROOT, SHARED_PAGES, read_page
 
@@ -28,7 +29,9 @@ FIXTURE_FETCHED_AT = datetime(2026, 11, 1, tzinfo=UTC)
 def site_responses(outlet: str, site: str = "site.json") -> list[SavedResponse]:
     entries = json.loads((FIXTURES / outlet / site).read_text("utf-8"))
     if any(e.get("file", "").startswith("shared:") for e in entries) and not SHARED_PAGES.is_dir():
-        pytest.skip(f"the {outlet} fixture site uses real pages from {SHARED_PAGES}, which is absent")
+        pytest.skip(
+            f"the {outlet} fixture site uses real pages from {SHARED_PAGES}, which is absent"
+        )
     return [
         SavedResponse(
             url=e["url"],
@@ -51,6 +54,20 @@ class CrawlResult:
     @property
     def records(self) -> list[dict[str, Any]]:
         return [json.loads(line) for line in self.lines]
+
+    def checked_records(self, outlet: str) -> list[dict[str, Any]]:
+        """The records, once the crawl is known to have gone right: exit 0, every line UTF-8
+        as-is, keys in the schema's order, schema-valid, of ``outlet``, no URL twice."""
+        assert self.returncode == 0, self.log[-3000:]
+        records = self.records
+        for number, (line, record) in enumerate(zip(self.lines, records, strict=True), 1):
+            assert "\\u" not in line, f"line {number} escapes non-ASCII text"
+            assert list(record) == list(FIELDS), f"line {number}: key order"
+            assert not schema_errors(record), f"line {number}: {schema_errors(record)}"
+            assert record["outlet"] == outlet, f"line {number}: outlet {record['outlet']!r}"
+        urls = [record["url"] for record in records]
+        assert len(urls) == len(set(urls)), f"duplicate URLs in the output: {urls}"
+        return records
 
 
 def replay_crawl(

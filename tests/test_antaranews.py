@@ -3,7 +3,6 @@ the WITA offset of regional pages, and a replayed crawl of a small fixture site.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from newscrawl.discovery import feed_links
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.antaranews import DATELINE, V1, V2, V3, listing_links, next_page
-from newscrawl.record import schema_errors
 from tests.cases import FIXTURES, SHARED_PAGES, Case, load_cases
 from tests.crawl import replay_crawl
 
@@ -279,22 +277,11 @@ def test_article_urls_are_articles() -> None:
 # -- replayed crawl ------------------------------------------------------------------
 
 
-def _check_records(lines: list[str]) -> list[dict[str, object]]:
-    records = [json.loads(line) for line in lines]
-    for record in records:
-        assert not schema_errors(record), (record["url"], schema_errors(record))
-        assert record["outlet"] == "antaranews"
-    urls = [record["url"] for record in records]
-    assert len(urls) == len(set(urls)), urls
-    return records
-
-
 def test_crawl_back_to_since_with_a_regional_site(tmp_path: Path) -> None:
     result = replay_crawl(
         "antaranews", tmp_path, args=("-a", "since=2026-10-28", "-a", "regions=bali")
     )
-    assert result.returncode == 0, result.log[-3000:]
-    records = _check_records(result.lines)
+    records = result.checked_records("antaranews")
     # DPR and OJK are listed twice (feed and index); BMKG (27 Oct) and the Denpasar
     # story (26 Oct) are before `since` and never requested.
     assert {r["url"] for r in records} == {DPR, OJK, BALI}
@@ -310,8 +297,7 @@ def test_crawl_back_to_since_with_a_regional_site(tmp_path: Path) -> None:
 
 def test_crawl_defaults_to_the_fetch_day(tmp_path: Path) -> None:
     result = replay_crawl("antaranews", tmp_path)
-    assert result.returncode == 0, result.log[-3000:]
-    records = _check_records(result.lines)
+    records = result.checked_records("antaranews")
     # DPR comes from the feed; index page 2 is read but its older links are not requested.
     assert {r["url"] for r in records} == {DPR, OJK}
     assert result.stats["newscrawl/dropped/not_an_article"] == 1

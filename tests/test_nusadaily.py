@@ -8,10 +8,9 @@ from pathlib import Path
 from newscrawl.discovery import feed_links, sitemap_links
 from newscrawl.page import Page
 from newscrawl.parsers.nusadaily import listing_links, next_listing_page
-from newscrawl.record import FIELDS, schema_errors
 from newscrawl.warc import SavedResponse
 from tests.cases import FIXTURES
-from tests.crawl import FIXTURE_FETCHED_AT, CrawlResult, replay_crawl, site_responses
+from tests.crawl import FIXTURE_FETCHED_AT, replay_crawl, site_responses
 
 HERE = FIXTURES / "nusadaily"
 WIB = timezone(timedelta(hours=7))
@@ -70,25 +69,11 @@ def bad_input_site() -> list[SavedResponse]:
     return [*site_responses("nusadaily"), *bad.values(), _page("sitemap-news.xml", sitemap, "application/xml")]
 
 
-def check_output(result: CrawlResult) -> list[dict[str, object]]:
-    assert result.returncode == 0, result.log[-3000:]
-    records = []
-    for number, line in enumerate(result.lines, 1):
-        assert "\\u" not in line, f"line {number} escapes non-ASCII text"
-        record = result.records[number - 1]
-        assert list(record) == list(FIELDS), f"line {number}: key order"
-        assert not schema_errors(record), f"line {number}: {schema_errors(record)}"
-        records.append(record)
-    urls = [r["url"] for r in records]
-    assert len(urls) == len(set(urls)), "duplicate URLs in the output"
-    return records
-
-
 def test_scheduled_crawl_survives_bad_pages(tmp_path: Path) -> None:
     result = replay_crawl(
         "nusadaily", tmp_path, bad_input_site(), args=("-s", "NEWSCRAWL_RETRY_BACKOFF_BASE=0")
     )
-    records = check_output(result)
+    records = result.checked_records("nusadaily")
     by_slug = {str(r["url"]).removeprefix(f"{SITE}/"): r for r in records}
     assert set(by_slug) == ARTICLES | {"salah-charset", "tanpa-charset"}
     # A page sent as windows-1252 but declared UTF-8 still reads right.
@@ -111,7 +96,7 @@ def test_backfill_walks_category_pages_within_the_range(tmp_path: Path) -> None:
                      b"</li></ul></body></html>")
     responses = [*site_responses("nusadaily"), home]
     result = replay_crawl("nusadaily", tmp_path, responses, args=("-a", "since=2026-06-25", "-a", "until=2026-06-28"))
-    records = check_output(result)
+    records = result.checked_records("nusadaily")
     published = sorted(str(r["published_at"]) for r in records)
     assert published[0] >= "2026-06-25T00:00:00+07:00"
     assert published[-1] < "2026-06-29T00:00:00+07:00"

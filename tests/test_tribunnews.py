@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,6 @@ from newscrawl.parsers.tribunnews import (
     listing_links,
     next_listing_page,
 )
-from newscrawl.record import schema_errors
 from tests.cases import FIXTURES
 from tests.crawl import replay_crawl
 
@@ -230,11 +228,8 @@ def test_article_urls_are_not_refused(url: str) -> None:
 
 def test_crawl_from_news_sitemaps(tmp_path: Path, shared_pages: Path) -> None:
     result = replay_crawl("tribunnews", tmp_path, args=("-a", "regions=bali"))
-    assert result.returncode == 0, result.log[-3000:]
-    records = [json.loads(line) for line in result.lines]
-    assert all(not schema_errors(r) for r in records), [schema_errors(r) for r in records]
+    records = result.checked_records("tribunnews")
     urls = [r["url"] for r in records]
-    assert len(urls) == len(set(urls))
     # Not the 2015 page: it is only in nasional/sitemap-web.xml, which is not followed.
     assert set(urls) == {PUPUK, BANJIR, VOLI, BALI}
     pupuk = next(r for r in records if r["url"] == PUPUK)
@@ -250,9 +245,7 @@ def test_crawl_from_news_sitemaps(tmp_path: Path, shared_pages: Path) -> None:
 def test_backfill_walks_the_dated_index(tmp_path: Path) -> None:
     args = ("-a", "since=2026-10-30", "-a", "until=2026-10-31")
     result = replay_crawl("tribunnews", tmp_path, args=args)
-    assert result.returncode == 0, result.log[-3000:]
-    records = [json.loads(line) for line in result.lines]
-    assert all(not schema_errors(r) for r in records)
+    records = result.checked_records("tribunnews")
     # VOLI is only on page 2 of 2026-10-30; the video is refused.
     assert sorted(r["url"] for r in records) == sorted([PUPUK, BANJIR, VOLI])
     assert result.stats["newscrawl/dropped/not_an_article"] == 1
@@ -261,8 +254,7 @@ def test_backfill_walks_the_dated_index(tmp_path: Path) -> None:
 def test_backfill_of_one_day_reads_only_that_day(tmp_path: Path) -> None:
     args = ("-a", "since=2026-10-31", "-a", "until=2026-10-31")
     result = replay_crawl("tribunnews", tmp_path, args=args)
-    assert result.returncode == 0, result.log[-3000:]
-    assert [json.loads(line)["url"] for line in result.lines] == [BANJIR]
+    assert [r["url"] for r in result.checked_records("tribunnews")] == [BANJIR]
 
 
 @pytest.mark.parametrize(

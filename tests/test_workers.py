@@ -152,7 +152,7 @@ def test_a_crawl_emits_the_same_records_and_drops_with_or_without_workers(
     tmp_path: Path,
 ) -> None:
     from tests.crawl import replay_crawl
-    from tests.test_nusadaily import bad_input_site, check_output
+    from tests.test_nusadaily import bad_input_site
 
     seen = {}
     for count in ("0", "2"):
@@ -160,7 +160,7 @@ def test_a_crawl_emits_the_same_records_and_drops_with_or_without_workers(
         folder.mkdir()
         args = ("-s", "NEWSCRAWL_RETRY_BACKOFF_BASE=0", "-s", f"NEWSCRAWL_PARSE_WORKERS={count}")
         result = replay_crawl("nusadaily", folder, bad_input_site(), args=args)
-        records = sorted(check_output(result), key=lambda record: str(record["url"]))
+        records = sorted(result.checked_records("nusadaily"), key=lambda record: str(record["url"]))
         drops = {k: v for k, v in result.stats.items() if k.startswith("newscrawl/dropped/")}
         assert result.stats["newscrawl/parse_workers"] == int(count)
         seen[count] = (records, drops)

@@ -125,12 +125,9 @@ class V1(ArticleParser):
         if media and not self.page.article_ld:
             raise NotAnArticle(f"{self.page.url} is a photo or video page")
 
-    def machine_published(self) -> datetime | None:
-        return self._machine_published
-
     # updated_at() needs both dates again: each is worked out once per parse.
     @cached_property
-    def _machine_published(self) -> datetime | None:
+    def machine_published(self) -> datetime | None:
         ld = self.page.article_ld.get("datePublished")
         metas = (self.page.meta(key) for key in self.published_metas)
         attrs = self.page.nodes(self.published_attr_css)
@@ -141,14 +138,14 @@ class V1(ArticleParser):
 
     @cached_property
     def _published(self) -> datetime | None:
-        return _agreed(self.machine_published(), self.visible_date(self.date_css))
+        return _agreed(self.machine_published, self.visible_date(self.date_css))
 
     def updated_at(self) -> datetime | None:
         # Shown in the zone of the publication date, corrected the way it was.
         updated, published = super().updated_at(), self.published_at()
         if updated is None or published is None:
             return updated
-        machine = self.machine_published()
+        machine = self.machine_published
         if machine is not None and machine != published:  # a false offset
             return updated.replace(tzinfo=published.tzinfo)
         return updated.astimezone(published.tzinfo)

@@ -51,8 +51,8 @@ NOT_ARTICLE_URL = re.compile(
 )
 #: " - detikNews" after the author's name in bylines.
 _BRAND_SUFFIX = re.compile(r"\s*[-–]\s*detik\w*\s*$", re.IGNORECASE)
-#: Desks, not people: "detikcom", "Tim detikNews", "Tim detikBali".
-_DESK = re.compile(r"^(?:tim\s+)?detik\w*$", re.IGNORECASE)
+#: Desks, not people: "detikcom", "detikNews" ("Tim detikBali" is person_names' own rule).
+_DESK = re.compile(r"^detik\w*$", re.IGNORECASE)
 #: 2015 machine dates print Jakarta time with a false "Z", one with dashes in the clock
 #: ("2015-11-05 T10:08:58Z", "2015-06-16T14-05-11Z"); the RSS of the day confirms WIB.
 _OLD_MACHINE_DATE = re.compile(

@@ -251,7 +251,6 @@ class KompasV2(KompasV1):
     #: 2019-2021 bodies end with this marker; what follows it inside the body is promotion.
     end_marker_xpath: ClassVar[str] = ".//*[@id='EndOfArticle']/following::*"
     image_caption_css = "div.photo__caption"
-    photo_credit_css = ""
     pages_css = "div.read__paging a.paging__link"
     #: The credit modal lists every person with a role line (Penulis / Editor).
     credit_people_css: ClassVar[str] = "#creditModal .credit-author"

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
 from newscrawl.commands.crawl import UNHEALTHY
-from newscrawl.extensions import HEALTH_FAILED, drop_counts
+from newscrawl.keep.extensions import HEALTH_FAILED, drop_counts
 
 
 def _pairs(values: Sequence[str], flag: str) -> dict[str, str]:

@@ -43,23 +43,23 @@ NEWSCRAWL_PARSE_WORKERS = "auto"
 NEWSCRAWL_PARSE_TIMEOUT = 60.0
 
 # Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory.
-SCHEDULER = "newscrawl.scheduler.DiskQueueScheduler"
+SCHEDULER = "newscrawl.discover.scheduler.DiskQueueScheduler"
 
 DOWNLOADER_MIDDLEWARES = {
-    "newscrawl.middlewares.ReplayMiddleware": 50,
+    "newscrawl.discover.middlewares.ReplayMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "newscrawl.middlewares.BackoffRetryMiddleware": 550,
+    "newscrawl.discover.middlewares.BackoffRetryMiddleware": 550,
 }
 ITEM_PIPELINES = {
-    "newscrawl.pipelines.ValidationPipeline": 100,
-    "newscrawl.pipelines.DuplicateUrlPipeline": 200,
-    "newscrawl.pipelines.IncrementalPipeline": 300,
-    "newscrawl.pipelines.RunOutputPipeline": 900,
+    "newscrawl.keep.pipelines.ValidationPipeline": 100,
+    "newscrawl.keep.pipelines.DuplicateUrlPipeline": 200,
+    "newscrawl.keep.pipelines.IncrementalPipeline": 300,
+    "newscrawl.keep.pipelines.RunOutputPipeline": 900,
 }
 EXTENSIONS = {
-    "newscrawl.extensions.FreezeImports": 100,
-    "newscrawl.extensions.DropReport": 500,
-    "newscrawl.extensions.CrawlReport": 510,
+    "newscrawl.keep.extensions.FreezeImports": 100,
+    "newscrawl.keep.extensions.DropReport": 500,
+    "newscrawl.keep.extensions.CrawlReport": 510,
 }
 
 # Output: one file per run, output/<outlet>/<UTC timestamp>.jsonl, written as .part until the

@@ -16,9 +16,9 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
-from newscrawl.discovery import within
+from newscrawl.discover.discovery import within
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.antaranews import listing_links, next_page
-from newscrawl.spider import NewsSpider
 
 FEED = "https://www.antaranews.com/rss/terkini.xml"
 INDEX = "https://{host}.antaranews.com/terkini"

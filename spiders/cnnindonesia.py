@@ -9,8 +9,8 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.cnnindonesia import created_at, listing_links, next_index_page
-from newscrawl.spider import NewsSpider
 
 
 class CnnIndonesiaSpider(NewsSpider):

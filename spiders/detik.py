@@ -9,9 +9,9 @@ from typing import ClassVar
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.discovery import within
+from newscrawl.discover.discovery import within
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.detik import feed_article_links, listing_links
-from newscrawl.spider import NewsSpider
 
 #: Google News sitemaps: the last day or so of a channel.
 SITEMAPS = (

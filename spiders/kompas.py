@@ -10,9 +10,9 @@ import scrapy
 from scrapy.http import Response
 from w3lib.url import add_or_replace_parameters
 
-from newscrawl.discovery import sitemap_index
+from newscrawl.discover.discovery import sitemap_index
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.kompas import listing_links
-from newscrawl.spider import NewsSpider
 
 #: Lists every channel's sitemaps; the "/sitemap-news-<channel>.xml" ones hold the last days.
 SITEMAP_INDEX = "https://www.kompas.com/sitemap.xml"

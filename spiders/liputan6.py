@@ -13,8 +13,8 @@ from datetime import date
 import scrapy
 from scrapy.http import Response
 
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.liputan6 import listing_links
-from newscrawl.spider import NewsSpider
 
 #: A day has a few hundred items; stop well after that even if pages keep coming.
 MAX_INDEX_PAGES = 60

@@ -8,8 +8,8 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.nusadaily import listing_links, next_listing_page
-from newscrawl.spider import NewsSpider
 
 
 class NusadailySpider(NewsSpider):

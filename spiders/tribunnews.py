@@ -15,9 +15,9 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from newscrawl.discovery import sitemap_entries, within
+from newscrawl.discover.discovery import sitemap_entries, within
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.parsers.tribunnews import listing_links, next_listing_page
-from newscrawl.spider import NewsSpider
 
 _NEWS_SITEMAP = re.compile(r"sitemap[-_]news\.xml$")
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from newscrawl.keep.warc import SavedResponse, write_warc
 from newscrawl.record import FIELDS, schema_errors
-from newscrawl.warc import SavedResponse, write_warc
 from tests.cases import FIXTURES, ROOT, SHARED_PAGES, read_page
 
 #: The fetch time written into fixture WARCs (replay makes it the records' fetched_at).

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.api import choose_parser
-from newscrawl.discovery import feed_links
+from newscrawl.discover.discovery import feed_links
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.antaranews import DATELINE, V1, V2, V3, listing_links, next_page

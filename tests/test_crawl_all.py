@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newscrawl.warc import write_warc
+from newscrawl.keep.warc import write_warc
 from tests.cases import ROOT
 from tests.crawl import site_responses
 
@@ -16,13 +16,32 @@ def test_two_outlets_in_one_process_with_one_summary(tmp_path: Path) -> None:
     warc = tmp_path / "sites.warc.gz"
     write_warc(warc, [*site_responses("nusadaily"), *site_responses("cnnindonesia")])
     command = [
-        sys.executable, "-m", "newscrawl.cli", "crawl", "nusadaily", "cnnindonesia",
-        "-s", f"NEWSCRAWL_REPLAY={warc}", "-s", f"NEWSCRAWL_STATE={tmp_path / 'state.sqlite3'}",
-        "-s", f"NEWSCRAWL_OUTPUT_DIR={tmp_path}/%(name)s", "-s", "LOG_LEVEL=WARNING",
-        "-s", "NEWSCRAWL_NOW=2026-12-01T00:00:00Z",
+        sys.executable,
+        "-m",
+        "newscrawl.cli",
+        "crawl",
+        "nusadaily",
+        "cnnindonesia",
+        "-s",
+        f"NEWSCRAWL_REPLAY={warc}",
+        "-s",
+        f"NEWSCRAWL_STATE={tmp_path / 'state.sqlite3'}",
+        "-s",
+        f"NEWSCRAWL_OUTPUT_DIR={tmp_path}/%(name)s",
+        "-s",
+        "LOG_LEVEL=WARNING",
+        "-s",
+        "NEWSCRAWL_NOW=2026-12-01T00:00:00Z",
     ]
-    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = proc.stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["nusadaily", "cnnindonesia"]
@@ -33,7 +52,13 @@ def test_two_outlets_in_one_process_with_one_summary(tmp_path: Path) -> None:
 
 
 def test_unknown_outlet_is_refused() -> None:
-    proc = subprocess.run([sys.executable, "-m", "newscrawl.cli", "crawl", "nosuchoutlet"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newscrawl.cli", "crawl", "nosuchoutlet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 2
     assert "nosuchoutlet" in proc.stderr

@@ -9,7 +9,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newscrawl import parse_article
-from newscrawl.discovery import sitemap_links
+from newscrawl.discover.discovery import sitemap_links
 from newscrawl.page import Page
 from newscrawl.parsers.detik import (
     NOT_ARTICLE_URL,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from newscrawl.discovery import Link, feed_links, sitemap_index, sitemap_links, within
+from newscrawl.discover.discovery import Link, feed_links, sitemap_index, sitemap_links, within
 
 WIB = timezone(timedelta(hours=7))
 

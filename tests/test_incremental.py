@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from newscrawl.output import OutputLocked, RunOutput, complete_lines
-from newscrawl.state import CrawlState, content_hash
-from newscrawl.warc import SavedResponse, write_warc
+from newscrawl.keep.output import OutputLocked, RunOutput, complete_lines
+from newscrawl.keep.state import CrawlState, content_hash
+from newscrawl.keep.warc import SavedResponse, write_warc
 from tests.cases import ROOT
 from tests.crawl import site_responses
 from tests.localsite import Site

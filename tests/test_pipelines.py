@@ -8,8 +8,8 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
-from newscrawl.extensions import DropReport, drop_counts
-from newscrawl.pipelines import DuplicateUrlPipeline, ValidationPipeline
+from newscrawl.keep.extensions import DropReport, drop_counts
+from newscrawl.keep.pipelines import DuplicateUrlPipeline, ValidationPipeline
 
 RECORD: dict[str, Any] = {
     "url": "https://www.nusadaily.com/a",

@@ -10,8 +10,8 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.settings import Settings
 
-from newscrawl.middlewares import FETCHED_AT, BackoffRetryMiddleware, ReplayMiddleware
-from newscrawl.warc import SavedResponse, WarcArchive, write_warc
+from newscrawl.discover.middlewares import FETCHED_AT, BackoffRetryMiddleware, ReplayMiddleware
+from newscrawl.keep.warc import SavedResponse, WarcArchive, write_warc
 
 WHEN = datetime(2026, 6, 30, 1, 2, 3, tzinfo=UTC)
 PAGES = [

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newscrawl.scheduler import remove_orphans
+from newscrawl.discover.scheduler import remove_orphans
 
 
 def test_spill_folders_of_dead_crawls_are_removed(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from newscrawl.middlewares import FETCHED_AT
+from newscrawl.discover.middlewares import FETCHED_AT
 from spiders.nusadaily import NusadailySpider
 
 FETCHED = datetime(2026, 6, 30, 3, 0, tzinfo=UTC)

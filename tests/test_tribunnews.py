@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.api import choose_parser
-from newscrawl.discovery import sitemap_index, sitemap_links
+from newscrawl.discover.discovery import sitemap_index, sitemap_links
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.tribunnews import (

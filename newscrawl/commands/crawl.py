@@ -11,7 +11,7 @@ import argparse
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from newscrawl.extensions import HEALTH_FAILED
+from newscrawl.keep.extensions import HEALTH_FAILED
 
 #: Exit status of a run whose parser health check failed.
 UNHEALTHY = 3

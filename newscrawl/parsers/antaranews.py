@@ -33,7 +33,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from newscrawl.dates import parse_indonesian_datetime
-from newscrawl.discovery import Link
+from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser

@@ -14,7 +14,7 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime
-from newscrawl.discovery import Link
+from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names

@@ -33,7 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime
-from newscrawl.discovery import Link
+from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page, node_text
 from newscrawl.parsers.base import ArticleParser, ld_names

@@ -31,7 +31,7 @@ from parsel import Selector
 
 from newscrawl.css import compiled_xpath
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime
-from newscrawl.discovery import Link
+from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page, node_text, selected_text
 from newscrawl.parsers.base import ArticleParser, ld_names

@@ -28,7 +28,7 @@ from w3lib.url import add_or_replace_parameter, url_query_parameter
 
 from newscrawl.css import TreeIndex
 from newscrawl.dates import parse_indonesian_datetime, parse_iso_datetime
-from newscrawl.discovery import Link
+from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newscrawl.dates import parse_indonesian_datetime
-from newscrawl.discovery import Link
+from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser

@@ -15,7 +15,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
-from newscrawl.warc import WarcArchive
+from newscrawl.keep.warc import WarcArchive
 
 logger = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
-from newscrawl.output import RunOutput
-from newscrawl.state import CrawlState
+from newscrawl.keep.output import RunOutput
+from newscrawl.keep.state import CrawlState
 
 logger = logging.getLogger(__name__)
 

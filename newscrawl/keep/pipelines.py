@@ -11,10 +11,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from newscrawl.output import OutputLocked, RunOutput
+from newscrawl.keep.output import OutputLocked, RunOutput
+from newscrawl.keep.run import Run
+from newscrawl.keep.state import content_hash
 from newscrawl.record import schema_errors
-from newscrawl.run import Run
-from newscrawl.state import content_hash
 
 logger = logging.getLogger(__name__)
 

@@ -22,17 +22,17 @@ from w3lib.url import add_or_replace_parameters
 
 from newscrawl.api import RawPage
 from newscrawl.dates import JAKARTA
-from newscrawl.discovery import (
+from newscrawl.discover.discovery import (
     Link,
     feed_links,
     in_window,
     sitemap_entries,
     within,
 )
+from newscrawl.discover.middlewares import FETCHED_AT
 from newscrawl.errors import ArticleError
-from newscrawl.middlewares import FETCHED_AT
+from newscrawl.keep.run import Run
 from newscrawl.page import Page
-from newscrawl.run import Run
 from newscrawl.workers import ParsePool, worker_count
 
 logger = logging.getLogger(__name__)

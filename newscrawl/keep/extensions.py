@@ -14,8 +14,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newscrawl.pipelines import COVERAGE_FIELDS
-from newscrawl.run import Run
+from newscrawl.keep.pipelines import COVERAGE_FIELDS
+from newscrawl.keep.run import Run
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ import lxml.html
 from benchmarks.stats import Row, median
 from newscrawl import parse_article
 from newscrawl.errors import ArticleError
-from newscrawl.parsers import registry
+from newscrawl.outlet import registry
 from tests.cases import FIXTURES, SHARED_PAGES, load_cases
 
 #: Fetch time for real pages no case names (only relative dates depend on it).

@@ -7,69 +7,98 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from newscrawl.errors import ArticleError, IncompleteArticle, NotAnArticle, UnsupportedSite
+from newscrawl.errors import ArticleError, IncompleteArticle, NotAnArticle
+from newscrawl.outlet import Outlet, outlet_for_url, registry
 from newscrawl.page import Page
-from newscrawl.parsers import outlet_versions, registry
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.record import schema_errors
-from newscrawl.urls import host_in, url_host
 
 
-def outlet_for_url(url: str) -> str:
-    """The outlet whose domain serves ``url``; :class:`UnsupportedSite` if none."""
-    host = url_host(url)  # once, not once per outlet
-    for outlet, versions in registry().items():
-        if host_in(host, versions[-1].domains):
-            return outlet
-    raise UnsupportedSite(f"no parser for {url}")
+def find_outlet(url: str, outlet: str | None = None) -> Outlet:
+    """The declared outlet named ``outlet``, else the outlet of ``url`` (see
+    :func:`~newscrawl.outlet.outlet_for_url`): a spider knows its outlet, a saved page has
+    only its URL."""
+    declared = registry().get(outlet) if outlet else None
+    return declared or outlet_for_url(url)
 
 
-def detected_versions(page: Page, outlet: str) -> list[type[ArticleParser]]:
+def detected_versions(page: Page, outlet: str | None = None) -> list[type[ArticleParser]]:
     """The outlet's parser versions that recognise ``page``'s layout, newest first."""
-    return list(_detect(page, outlet))
+    return list(_detect(page, find_outlet(page.url, outlet)))
 
 
-def _detect(page: Page, outlet: str) -> Iterator[type[ArticleParser]]:
+def _detect(page: Page, outlet: Outlet) -> Iterator[type[ArticleParser]]:
     """:func:`detected_versions`, one at a time: the newest usually completes the record, so
     older versions need not run their detection queries at all."""
-    return (version for version in reversed(registry()[outlet]) if version.detect(page))
+    return (version for version in reversed(outlet.versions) if version.detect(page))
 
 
 def choose_parser(page: Page, outlet: str | None = None) -> type[ArticleParser] | None:
     """The newest version of the outlet's parser that recognises ``page``'s layout."""
-    return next(_detect(page, outlet or outlet_for_url(page.url)), None)
+    return next(_detect(page, find_outlet(page.url, outlet)), None)
 
 
 def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, Any]:
     """One record from an article's pages (page 1 first); later pages add body text.
 
     The newest version that recognises the layout parses the page; if it cannot complete
-    the record, older versions that also recognise it try. A page no version recognises
-    but that carries article markup (a redesign) is tried by every version, newest first,
-    and refused as ``unknown_layout`` if none completes it. A refusal carries the parser
-    version that made it (``ArticleError.parser``).
+    the record, older versions that also recognise it try. A page no version of a dedicated
+    parser recognises but that carries article markup (a redesign) is tried by every
+    version, newest first, then by the generic parser: its record says ``generic/v1`` and
+    the refusal of the dedicated parser stays on the exception chain for the crawl to count
+    (:class:`Fallback`). A refusal carries the parser version that made it
+    (``ArticleError.parser``).
     """
     first = pages[0]
-    outlet = outlet or outlet_for_url(first.url)
-    detected = _detect(first, outlet)
+    found = find_outlet(first.url, outlet)
+    if not found.articles:
+        raise NotAnArticle(f"{first.url}: {found.name} publishes no articles ({found.note})")
+    detected = _detect(first, found)
     newest = next(detected, None)
     candidates: Iterable[type[ArticleParser]]
     if newest is not None:
         candidates = itertools.chain([newest], detected)
     else:
-        candidates = reversed(registry()[outlet])
-    refuser = newest or registry()[outlet][-1]
+        candidates = reversed(found.versions)
+    refuser = newest or found.versions[-1]
     try:
         if newest is None and not refuser.looks_like_article(first):
             # No layout of the outlet and no article markup: a category, tag or search page.
-            raise NotAnArticle(f"{first.url}: no article layout of {outlet} and no article markup")
-        record = _first_complete(candidates, pages, known_layout=newest is not None)
+            raise NotAnArticle(
+                f"{first.url}: no article layout of {found.name} and no article markup"
+            )
+        try:
+            record = _first_complete(candidates, pages, known_layout=newest is not None)
+        except ArticleError as exc:
+            if not found.dedicated or exc.reason not in FALLBACK_REASONS:
+                raise
+            record = _fallback(found, pages, exc)
         errors = schema_errors(record)
         if errors:
             raise ArticleError("; ".join(errors), reason="schema_invalid")
     except ArticleError as exc:
         exc.parser = exc.parser or refuser.version
         raise
+    return record
+
+
+#: Refusals of a dedicated parser that the generic parser may still turn into a record.
+FALLBACK_REASONS = frozenset({"unknown_layout", "no_headline", "no_date", "empty_body"})
+
+
+class Fallback(dict[str, Any]):
+    """A record the generic parser made after the dedicated one refused the page
+    (``refusal``): the crawl counts that refusal against the dedicated parser's health."""
+
+    refusal: ArticleError
+
+
+def _fallback(outlet: Outlet, pages: Sequence[Page], refusal: ArticleError) -> dict[str, Any]:
+    try:
+        record = Fallback(outlet.fallback(pages[0], pages[1:]).parse())
+    except ArticleError:
+        raise refusal from None
+    record.refusal = refusal
     return record
 
 
@@ -88,10 +117,12 @@ def _first_complete(
     assert first_error is not None and first_version is not None
     if known_layout:
         raise first_error
-    raise ArticleError(
+    error = ArticleError(
         f"layout not recognised by any {first_version.outlet} version ({first_error.detail})",
         reason="unknown_layout",
-    ) from first_error
+    )
+    error.parser = first_version.version
+    raise error from first_error
 
 
 def parse_article(
@@ -113,7 +144,7 @@ def parse_article(
     fetched = fetched_at or datetime.now(UTC)
     if fetched.tzinfo is None:
         raise ValueError("fetched_at must be timezone-aware")
-    outlet = outlet_for_url(url)
+    outlet = find_outlet(url).name
     pages = [
         _page(body, page_url, fetched, content_type)
         for body, page_url in [(html, url), *more_pages]
@@ -136,7 +167,11 @@ class RawPage(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """What an article's pages became: a record, later pages to fetch first, or a refusal."""
+    """What an article's pages became: a record, later pages to fetch first, or a refusal.
+
+    A record *with* a refusal is a fallback: the dedicated parser refused the page (a
+    redesign) and the generic parser made the record.
+    """
 
     record: dict[str, Any] | None = None
     #: URLs of a multi-page article's later pages, to fetch before it can be parsed.
@@ -147,6 +182,11 @@ class Outcome(NamedTuple):
     url: str = ""
     #: The parser version that refused (None when the response was not a usable page).
     parser: str | None = None
+
+    @property
+    def fallback(self) -> bool:
+        """The generic parser made the record after the dedicated one refused the page."""
+        return self.record is not None and bool(self.reason)
 
     @property
     def not_article(self) -> bool:
@@ -169,12 +209,13 @@ def parse_fetched(
         except ArticleError as exc:
             return Outcome(reason=exc.reason, detail=exc.detail, url=raw.url)
     if find_more:
-        version = choose_parser(parsed[0], outlet) or outlet_versions(outlet)[-1]
+        found = find_outlet(pages[0].url, outlet)
+        version = choose_parser(parsed[0], outlet) or found.versions[-1]
         more = version(parsed[0]).page_urls()
         if more:
             return Outcome(more=tuple(more))
     try:
-        return Outcome(record=parse_pages(parsed, outlet))
+        record = parse_pages(parsed, outlet)
     except ArticleError as exc:
         return Outcome(
             reason=exc.reason,
@@ -182,3 +223,13 @@ def parse_fetched(
             url=pages[-1].url,
             parser=exc.parser,
         )
+    if isinstance(record, Fallback):
+        refusal = record.refusal
+        return Outcome(
+            record=dict(record),
+            reason=refusal.reason,
+            detail=refusal.detail,
+            url=pages[-1].url,
+            parser=refusal.parser,
+        )
+    return Outcome(record=record)

@@ -7,6 +7,8 @@ from newscrawl.record import FIELDS
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# spiders/<outlet>.py declare outlets (OUTLET = Outlet(...)); the loader makes their spiders.
+SPIDER_LOADER_CLASS = "newscrawl.discover.loader.OutletSpiderLoader"
 # `scrapy crawl` exits non-zero when a run's health check fails (newscrawl/commands/crawl.py).
 COMMANDS_MODULE = "newscrawl.commands"
 

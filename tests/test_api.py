@@ -51,9 +51,10 @@ def test_known_layout_missing_a_field_names_the_version() -> None:
     assert (info.value.reason, info.value.parser) == ("no_date", "nusadaily/v2")
 
 
-def test_unknown_domain_and_naive_fetch_time() -> None:
-    with pytest.raises(UnsupportedSite):
-        parse_article(page("<p>x</p>"), "https://example.org/a", NOW)
+def test_non_http_urls_excluded_hosts_and_naive_fetch_time() -> None:
+    for url in ("file:///etc/hostname", "ftp://example.org/a", "https://www.youtube.com/watch"):
+        with pytest.raises(UnsupportedSite):
+            parse_article(page("<p>x</p>"), url, NOW)
     with pytest.raises(ValueError, match="timezone-aware"):
         parse_article(page("<p>x</p>"), URL, datetime(2026, 7, 1))
 

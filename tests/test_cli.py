@@ -50,6 +50,6 @@ def test_non_article_exits_1_with_one_line_reason() -> None:
 
 
 def test_unsupported_site_exits_1() -> None:
-    proc = run("--url", "https://example.org/a", "-", stdin=b"<html><body><p>x</p></body></html>")
+    proc = run("--url", "ftp://example.org/a", "-", stdin=b"<html><body><p>x</p></body></html>")
     assert proc.returncode == 1
     assert b"unsupported_site" in proc.stderr

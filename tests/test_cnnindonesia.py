@@ -12,6 +12,8 @@ from scrapy.utils.test import get_crawler
 from newscrawl import parse_article
 from newscrawl.api import choose_parser
 from newscrawl.dates import JAKARTA
+from newscrawl.discover.loader import spider_class
+from newscrawl.discover.outlet_spider import OutletSpider
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.cnnindonesia import (
@@ -21,14 +23,26 @@ from newscrawl.parsers.cnnindonesia import (
     listing_links,
     next_index_page,
 )
-from spiders.cnnindonesia import CnnIndonesiaSpider
 from tests.cases import FIXTURES
 from tests.crawl import replay_crawl
 
 
-def make_spider(**kwargs: str) -> CnnIndonesiaSpider:
-    crawler = get_crawler(CnnIndonesiaSpider, {"NEWSCRAWL_STATE": ""})
-    return CnnIndonesiaSpider.from_crawler(crawler, **kwargs)
+def make_spider(**kwargs: str) -> OutletSpider:
+    spider = spider_class("cnnindonesia")
+    crawler = get_crawler(spider, {"NEWSCRAWL_STATE": ""})
+    return spider.from_crawler(crawler, **kwargs)
+
+
+#: The dated index among the outlet's sources.
+DATED_INDEX = 2
+
+
+def parse_index(spider: OutletSpider, response: HtmlResponse, day: date) -> list[Request]:
+    return list(
+        spider.parse_index_source(
+            response, DATED_INDEX, "www.cnnindonesia.com", day, page=1, hub=False
+        )
+    )
 
 
 CNN = FIXTURES / "cnnindonesia"
@@ -165,13 +179,13 @@ def test_dated_index_pages_on_while_its_links_are_from_that_day():
     spider = make_spider(since="2026-10-31", until="2026-10-31")
     url = f"{SITE}/indeks?date=2026/10/31"
     response = _index_response("discovery/indeks-2026-10-31-page1.html", url)
-    followed = [r.url for r in spider.parse_index(response, date(2026, 10, 31))]
+    followed = [r.url for r in parse_index(spider, response, date(2026, 10, 31))]
     assert followed == [TV, PERSEBAYA, JANTUNG, FOTO, f"{SITE}/indeks/2?date=2026/10/31&page=2"]
     # Served for 5 November, links created on 31 October mean that day's list is done.
-    followed = [r.url for r in spider.parse_index(response, date(2026, 11, 5))]
+    followed = [r.url for r in parse_index(spider, response, date(2026, 11, 5))]
     assert followed == [TV, PERSEBAYA, JANTUNG, FOTO]
     last = _index_response("discovery/indeks-2026-10-31-page2.html", f"{url}&page=2")
-    assert [r.url for r in spider.parse_index(last, date(2026, 10, 31))] == [SEPEDA]
+    assert [r.url for r in parse_index(spider, last, date(2026, 10, 31))] == [SEPEDA]
 
 
 # -- parsing details -------------------------------------------------------------------

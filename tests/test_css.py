@@ -12,8 +12,8 @@ from lxml import etree
 
 from newscrawl import css
 from newscrawl.errors import ArticleError
+from newscrawl.outlet import registry
 from newscrawl.page import Page
-from newscrawl.parsers import registry
 from tests.cases import FIXTURES
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -43,8 +43,8 @@ QUERIES = [
 def _queries() -> list[str]:
     """The CSS of every parser version, and the shapes above."""
     found = list(QUERIES)
-    for versions in registry().values():
-        for version in versions:
+    for outlet in registry().values():
+        for version in outlet.versions:
             for name, value in vars(version).items():
                 if name.endswith("_css") and isinstance(value, str) and value:
                     found.append(value)

@@ -10,6 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from newscrawl import parse_article
 from newscrawl.discover.discovery import sitemap_links
+from newscrawl.discover.loader import spider_class
 from newscrawl.page import Page
 from newscrawl.parsers.detik import (
     NOT_ARTICLE_URL,
@@ -19,7 +20,6 @@ from newscrawl.parsers.detik import (
     feed_article_links,
     listing_links,
 )
-from spiders.detik import DetikSpider
 from tests.cases import FIXTURES, load_cases
 from tests.crawl import replay_crawl
 
@@ -144,11 +144,16 @@ def test_fixture_feed_and_sitemaps():
 
 
 def test_indeks_walk_covers_each_day_and_channel():
-    crawler = get_crawler(DetikSpider, {"NEWSCRAWL_STATE": ""})
-    spider = DetikSpider.from_crawler(crawler, since="2026-10-30", until="2026-10-31")
+    detik = spider_class("detik")
+    crawler = get_crawler(detik, {"NEWSCRAWL_STATE": ""})
+    spider = detik.from_crawler(crawler, since="2026-10-30", until="2026-10-31")
     assert list(spider.days()) == [date(2026, 10, 30), date(2026, 10, 31)]
-    request = spider.indeks_request("finance", date(2026, 10, 31), 2)
-    assert request.url == "https://finance.detik.com/indeks?page=2&date=10/31/2026"
+    indeks = [r.url for r in spider.discover() if "/indeks" in r.url]
+    assert indeks == [
+        f"https://{channel}.detik.com/indeks?page=1&date={day}"
+        for channel in ("news", "finance", "health")
+        for day in ("10/30/2026", "10/31/2026")
+    ]
 
 
 # -- parsing details -------------------------------------------------------------------

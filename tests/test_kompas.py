@@ -12,10 +12,10 @@ from scrapy.utils.test import get_crawler
 from newscrawl import parse_article
 from newscrawl.api import detected_versions
 from newscrawl.dates import JAKARTA
+from newscrawl.discover.loader import spider_class
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.kompas import KompasV1, KompasV2, listing_links
-from spiders.kompas import KompasSpider
 from tests.cases import FIXTURES, load_cases
 from tests.crawl import replay_crawl
 
@@ -112,7 +112,9 @@ def test_sitemap_index_follows_only_news_sitemaps():
     body = (KOMPAS / "sitemaps" / "sitemap-index.xml").read_bytes()
     url = "https://www.kompas.com/sitemap.xml"
     response = XmlResponse(url, body=body, request=Request(url))
-    followed = [r.url for r in KompasSpider().parse_sitemap_index(response)]
+    kompas = spider_class("kompas")
+    spider = kompas.from_crawler(get_crawler(kompas, {"NEWSCRAWL_STATE": ""}))
+    followed = [r.url for r in spider.parse_sitemap_source(response, source=0)]
     assert followed == [
         "https://news.kompas.com/sitemap-news-news.xml",
         "https://money.kompas.com/sitemap-news-money.xml",
@@ -120,10 +122,11 @@ def test_sitemap_index_follows_only_news_sitemaps():
 
 
 def test_indeks_walk_covers_each_day_of_the_run():
-    crawler = get_crawler(KompasSpider, {"NEWSCRAWL_STATE": ""})
-    spider = KompasSpider.from_crawler(crawler, since="2026-10-30", until="2026-11-01")
+    kompas = spider_class("kompas")
+    crawler = get_crawler(kompas, {"NEWSCRAWL_STATE": ""})
+    spider = kompas.from_crawler(crawler, since="2026-10-30", until="2026-11-01")
     assert list(spider.days()) == [date(2026, 10, 30), date(2026, 10, 31), date(2026, 11, 1)]
-    request = spider.indeks_request(date(2026, 10, 31), 3)
+    request = spider.index_request(1, "www.kompas.com", date(2026, 10, 31), 3)
     assert request.url == "https://indeks.kompas.com/?site=all&date=2026-10-31&page=3"
 
 

@@ -12,8 +12,9 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
+from newscrawl.discover.loader import spider_class
 from newscrawl.discover.middlewares import FETCHED_AT
-from spiders.nusadaily import NusadailySpider
+from newscrawl.discover.outlet_spider import OutletSpider
 
 FETCHED = datetime(2026, 6, 30, 3, 0, tzinfo=UTC)
 
@@ -24,7 +25,12 @@ ARTICLE = """<html><head><link rel="canonical" href="https://www.nusadaily.com/{
 </div></body></html>"""
 
 
-def spider(**kwargs: str) -> NusadailySpider:
+NusadailySpider = spider_class("nusadaily")
+#: The category listings among nusadaily's sources.
+LISTINGS = 4
+
+
+def spider(**kwargs: str) -> OutletSpider:
     crawler = get_crawler(NusadailySpider, {"NEWSCRAWL_STATE": ""})
     return NusadailySpider.from_crawler(crawler, **kwargs)
 
@@ -108,5 +114,6 @@ def test_an_unusable_listing_page_is_counted_not_raised() -> None:
     assert s.crawler.stats.get_value("newscrawl/listing_unusable/truncated") == 1
 
 
-def results_of_listing(s: NusadailySpider, body: bytes) -> list[object]:
-    return list(s.parse_listing(response("https://www.nusadaily.com/malang-raya", body)))
+def results_of_listing(s: OutletSpider, body: bytes) -> list[object]:
+    page = response("https://www.nusadaily.com/malang-raya", body)
+    return list(s.parse_index_source(page, LISTINGS, "www.nusadaily.com", None, 1, hub=False))

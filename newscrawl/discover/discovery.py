@@ -19,7 +19,7 @@ from newscrawl.parsers.text import clean_text
 
 _XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 _URLS = etree.XPath("//*[local-name()='url']")
-_SITEMAPS = etree.XPath("//*[local-name()='sitemap']/*[local-name()='loc']/text()")
+_SITEMAPS = etree.XPath("//*[local-name()='sitemap']")
 _ITEMS = etree.XPath("//*[local-name()='item' or local-name()='entry']")
 
 
@@ -100,30 +100,29 @@ def _url_link(url: etree._Element, default_tz: tzinfo) -> Link | None:
     return Link(loc, parse_iso_datetime(when, default_tz), texts.get("title"))
 
 
-def _loc_texts(sitemap: etree._Element) -> Iterator[str]:
-    """The text nodes of a ``<sitemap>``'s ``<loc>``, as XPath's text() lists them."""
-    for loc in sitemap:
-        if isinstance(loc.tag, str) and etree.QName(loc).localname == "loc":
-            yield from (t for t in (loc.text, *(child.tail for child in loc)) if t is not None)
+def _child(sitemap: etree._Element, default_tz: tzinfo) -> Link | None:
+    """A ``<sitemap>`` entry of an index: its ``<loc>`` and ``<lastmod>``."""
+    texts = _Texts(sitemap)
+    loc = texts.get("loc")
+    return Link(loc, parse_iso_datetime(texts.get("lastmod"), default_tz)) if loc else None
 
 
-def sitemap_entries(body: bytes, default_tz: tzinfo = JAKARTA) -> tuple[list[str], list[Link]]:
-    """A sitemap's child sitemap URLs (an index) and its ``<url>`` links with their dates (a
-    sitemap or Google News sitemap), read in one pass."""
-    children: list[str] = []
+def sitemap_entries(body: bytes, default_tz: tzinfo = JAKARTA) -> tuple[list[Link], list[Link]]:
+    """A sitemap's child sitemaps with their ``lastmod`` (an index) and its ``<url>`` links with
+    their dates (a sitemap or Google News sitemap), read in one pass."""
     found: list[Link | None] = []
+    children: list[Link | None] = []
     try:
         for element in _stream(body, "sitemap", "url"):
             if etree.QName(element).localname == "sitemap":
-                children.extend(_loc_texts(element))
+                children.append(_child(element, default_tz))
             else:
                 found.append(_url_link(element, default_tz))
     except (_NotStreamable, ValueError):
         root = _xml(body)
-        children = [] if root is None else list(_SITEMAPS(root))
+        children = [] if root is None else [_child(s, default_tz) for s in _SITEMAPS(root)]
         found = [] if root is None else [_url_link(url, default_tz) for url in _URLS(root)]
-    urls = [url for url in map(clean_text, children) if url]
-    return urls, [link for link in found if link is not None]
+    return [c for c in children if c is not None], [link for link in found if link is not None]
 
 
 def sitemap_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
@@ -133,7 +132,7 @@ def sitemap_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
 
 def sitemap_index(body: bytes) -> list[str]:
     """Child sitemap URLs of a sitemap index."""
-    return sitemap_entries(body)[0]
+    return [child.url for child in sitemap_entries(body)[0]]
 
 
 def _rss_date(text: str | None, default_tz: tzinfo) -> datetime | None:

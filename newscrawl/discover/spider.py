@@ -109,11 +109,15 @@ class NewsSpider(scrapy.Spider):
         run = Run.of(self.crawler)
         for link in within(links, self.since, self.until) if by_date else links:
             if run.state is not None and not run.state.needs_fetch(
-                self.name, link.url, run.now, run.recheck
+                self.outlet_of(link.url), link.url, run.now, run.recheck
             ):
                 self.crawler.stats.inc_value("newscrawl/skipped/known")
                 continue
             yield self.article_request(link.url)
+
+    def outlet_of(self, url: str) -> str:
+        """The outlet an article URL belongs to: this spider's (the generic spider's differ)."""
+        return str(self.name)
 
     def article_request(self, url: str) -> scrapy.Request:
         fetch = (
@@ -132,7 +136,7 @@ class NewsSpider(scrapy.Spider):
         """A sitemap index (follow its children) or a (news) sitemap (request its articles)."""
         children, links = sitemap_entries(response.body)
         for child in children:
-            yield response.follow(child, callback=self.parse_sitemap)
+            yield response.follow(child.url, callback=self.parse_sitemap)
         yield from self.article_requests(links)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
@@ -188,7 +192,10 @@ class NewsSpider(scrapy.Spider):
             yield self.next_page(response, pages, remaining)
             return
         outcome = await self.parse_pool.parse(
-            pages, self.name, self.fetched_at(response), find_more=remaining is None
+            pages,
+            self.outlet_of(pages[0].url),
+            self.fetched_at(response),
+            find_more=remaining is None,
         )
         if outcome.more:
             yield self.next_page(response, pages, list(outcome.more))
@@ -201,11 +208,23 @@ class NewsSpider(scrapy.Spider):
             self.drop(outcome.reason, outcome.url, outcome.detail)
             return
         record = outcome.record
-        self.crawler.stats.inc_value("newscrawl/parsed")
+        if outcome.fallback:
+            # The record stands, but the dedicated parser failed: its health counts that.
+            self.crawler.stats.inc_value(f"newscrawl/failed/{outcome.parser}/{outcome.reason}")
+            self.crawler.stats.inc_value(f"newscrawl/fallback/{outcome.parser}")
+            logger.warning(
+                "%s: %s refused the page (%s: %s); the generic parser made the record",
+                pages[0].url,
+                outcome.parser,
+                outcome.reason,
+                outcome.detail,
+            )
+        else:
+            self.crawler.stats.inc_value("newscrawl/parsed")
         run = Run.of(self.crawler)
         if run.state is not None:
             link = response.meta.get("newscrawl_link") or pages[0].url
-            run.state.add_alias(self.name, link, record["url"])
+            run.state.add_alias(record["outlet"], link, record["url"])
         published = datetime.fromisoformat(record["published_at"])
         if not self.in_range(published):
             self.crawler.stats.inc_value("newscrawl/skipped/out_of_range")
@@ -229,7 +248,7 @@ class NewsSpider(scrapy.Spider):
         state = Run.of(self.crawler).state
         if state is not None:
             link = response.meta.get("newscrawl_link") or response.url
-            state.record_not_article(self.name, link, datetime.now(UTC))
+            state.record_not_article(self.outlet_of(link), link, datetime.now(UTC))
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 DROPPED = "newscrawl/dropped/"
 FAILED = "newscrawl/failed/"
+FALLBACK = "newscrawl/fallback/"
 #: Set when the health check fails; ``scrapy crawl`` then exits with status 3.
 HEALTH_FAILED = "newscrawl/health/failed"
 #: What a parse failure says about the page's fields.
@@ -175,6 +176,12 @@ class CrawlReport:
                 for name in COVERAGE_FIELDS
             },
             "parse_failures": failures_by_parser(stats),
+            # Pages a dedicated parser refused and the generic parser turned into records.
+            "fallbacks": {
+                key.removeprefix(FALLBACK): int(value)
+                for key, value in sorted(stats.items())
+                if key.startswith(FALLBACK)
+            },
             "health": self.health(stats),
         }
 
@@ -214,11 +221,13 @@ class CrawlReport:
         if not health["ok"]:
             self.stats.set_value(HEALTH_FAILED, 1)
             logger.error(
-                "%s: PARSER HEALTH CHECK FAILED: %d of %d article pages became records; "
-                "parser %s; failing fields: %s (report: %s)",
+                "%s: PARSER HEALTH CHECK FAILED: %d of %d article pages became records of "
+                "their parser (the generic parser stood in for %d); parser %s; failing fields: "
+                "%s (report: %s)",
                 self.run.outlet,
                 health["parsed"],
                 health["article_pages"],
+                sum(report["fallbacks"].values()),
                 ", ".join(health["parsers"]),
                 ", ".join(health["failing_fields"]),
                 path,

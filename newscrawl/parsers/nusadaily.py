@@ -113,6 +113,14 @@ def listing_links(page: Page) -> list[Link]:
     return links
 
 
+def category_pages(page: Page) -> list[str]:
+    """The category and sub-category listings a Varient home page's menu links to."""
+    hrefs = page.css(
+        "li.nav-item-category > a.nav-link::attr(href), a.link-sub-category::attr(href)"
+    ).getall()
+    return [link_url(href, page.url) for href in dict.fromkeys(hrefs)]
+
+
 def next_listing_page(page: Page) -> str | None:
     """The next page of a Varient listing (its pagination's "next" link)."""
     href = page.css(

@@ -1,0 +1,276 @@
+"""One spider for every outlet declaration: its sources, read the same way for each outlet.
+
+:class:`OutletSpider` walks an :class:`~newscrawl.outlet.Outlet`'s sources: feeds, sitemaps
+(indexes followed, ``.gz`` ones too), listing pages walked page by page or day by day, and a
+site's own advertised sitemaps and feeds. The spider loader makes one subclass per declared
+outlet, so ``scrapy crawl tempo`` and ``scrapy crawl detik`` run this same code.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time, timedelta
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+
+from newscrawl.dates import JAKARTA
+from newscrawl.discover.discovery import Link, feed_links, in_window, sitemap_entries, within
+from newscrawl.discover.listing import article_links, feed_urls, robots_sitemaps
+from newscrawl.discover.spider import NewsSpider
+from newscrawl.keep.run import Run
+from newscrawl.outlet import Feed, Index, Outlet, Site, Sitemap, Source
+from newscrawl.page import Page
+
+#: A decompressed sitemap larger than this is refused (a gzip bomb, or not a sitemap).
+MAX_SITEMAP_BYTES = 64 * 1024 * 1024
+#: Child sitemaps followed from one index at most: archives by month go back decades.
+MAX_CHILD_SITEMAPS = 100
+#: Without ``-a since``, a site's own sitemaps are read for this many recent days only.
+RECENT_DAYS = 2
+_REGION = re.compile(r"^[a-z0-9-]+$")
+
+
+class OutletSpider(NewsSpider):
+    """The spider of one declared outlet (``outlet`` is set by :meth:`for_outlet`)."""
+
+    outlet: ClassVar[Outlet]
+
+    @classmethod
+    def for_outlet(cls, outlet: Outlet) -> type[OutletSpider]:
+        """The spider class of ``outlet`` (named after it, in its declaration's module)."""
+        attrs: dict[str, Any] = {
+            "name": outlet.name,
+            "outlet": outlet,
+            "base_url": outlet.base_url,
+            "single_page_params": dict(outlet.single_page),
+            "allowed_domains": [d.split("/", 1)[0] for d in outlet.domains],
+            "__module__": f"spiders.{outlet.name}",
+            "__doc__": f"Crawls {', '.join(outlet.domains)} (see spiders/{outlet.name}.py).",
+        }
+        camel = "".join(part.capitalize() for part in outlet.name.split("_"))
+        return type(f"{camel}Spider", (cls,), attrs)
+
+    def __init__(self, regions: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        wanted = [r.strip().lower() for r in regions.split(",") if r.strip()]
+        bad = [r for r in wanted if not _REGION.match(r)]
+        if bad or (wanted and not self.outlet.regions):
+            raise ValueError(f"-a regions= wants region names of {self.name}; got {wanted}")
+        host = self.base_url.split("://", 1)[-1].split("/", 1)[0]
+        self.hosts = [host, *(self.outlet.regions.format(region=r) for r in wanted)]
+        if self.base_url != self.outlet.base_url:
+            # -a base_url= points discovery at a copy of the site (a local server).
+            domains: list[str] = list(getattr(self, "allowed_domains", []))
+            self.allowed_domains = [*domains, host.split(":", 1)[0]]
+
+    # -- which sources, which URLs ------------------------------------------------------
+
+    def runs(self, source: Source) -> bool:
+        backfill = self.since is not None
+        return source.when == "always" or (source.when == "backfill") == backfill
+
+    def fill(self, template: str, host: str, day: date | None = None, page: int = 1) -> str:
+        scheme = self.base_url.split("://", 1)[0]
+        return template.format(base=self.base_url, host=host, scheme=scheme, day=day, page=page)
+
+    def for_hosts(self, template: str) -> list[str]:
+        hosts = self.hosts if "{host}" in template else self.hosts[:1]
+        return [self.fill(template, host) for host in hosts]
+
+    def discover(self) -> Iterable[scrapy.Request]:
+        for number, source in enumerate(self.outlet.sources):
+            if self.runs(source):
+                yield from self.source_requests(number, source)
+
+    def source_requests(self, number: int, source: Source) -> Iterator[scrapy.Request]:
+        kwargs = {"source": number}
+        if isinstance(source, Feed):
+            for url in self.for_hosts(source.url):
+                yield self.discovery_request(url, self.parse_feed_source, kwargs)
+        elif isinstance(source, Sitemap):
+            for url in self.for_hosts(source.url):
+                yield self.discovery_request(url, self.parse_sitemap_source, kwargs)
+        elif isinstance(source, Site):
+            for url in self.for_hosts(source.url):
+                yield from self.site_requests(url, number)
+        else:
+            hosts = self.hosts if "{host}" in source.url else self.hosts[:1]
+            days: Iterable[date | None] = self.days() if "{day" in source.url else [None]
+            for day in days:
+                for host in hosts:
+                    yield self.index_request(number, host, day, 1, hub=source.hub is not None)
+
+    def discovery_request(
+        self, url: str, callback: Any, cb_kwargs: dict[str, Any] | None = None
+    ) -> scrapy.Request:
+        """A request for a discovery document (feed, sitemap, listing, robots.txt)."""
+        return scrapy.Request(
+            url, callback=callback, cb_kwargs=cb_kwargs or {}, meta={"newscrawl_discovery": True}
+        )
+
+    def site_requests(self, site: str, number: int) -> Iterator[scrapy.Request]:
+        """robots.txt (for its ``Sitemap:`` lines) and the home page (for its feeds) of site
+        number ``number`` (:meth:`site_outlet`)."""
+        root = site.rstrip("/")
+        kwargs = {"site": number}
+        yield self.discovery_request(f"{root}/robots.txt", self.parse_robots, kwargs)
+        yield self.discovery_request(f"{root}/", self.parse_home, kwargs)
+
+    def site_outlet(self, site: int) -> Outlet:
+        """The outlet of site number ``site`` (an outlet spider crawls its own)."""
+        return self.outlet
+
+    # -- feeds and sitemaps ---------------------------------------------------------------
+
+    def lower_bound(self, recent: bool = False) -> datetime | None:
+        """Links older than this are out of the run: ``-a since``, or for a site's own
+        sitemaps (``recent``) the last :data:`RECENT_DAYS` days."""
+        if self.since is not None or not recent:
+            return self.since
+        return Run.of(self.crawler).now - timedelta(days=RECENT_DAYS)
+
+    def parse_feed_source(
+        self, response: Response, source: int | None = None, site: int = 0
+    ) -> Iterator[scrapy.Request]:
+        spec = self.outlet.sources[source] if source is not None else None
+        read = spec.read if isinstance(spec, Feed) and spec.read else None
+        body = response.body
+        links = read(body) if read else feed_links(body, self.site_outlet(site).timezone)
+        yield from self.article_requests(links)
+
+    def parse_sitemap_source(
+        self, response: Response, source: int | None = None, recent: bool = False, site: int = 0
+    ) -> Iterator[scrapy.Request]:
+        spec = self.outlet.sources[source] if source is not None else None
+        follow = re.compile(spec.follow) if isinstance(spec, Sitemap) and spec.follow else None
+        body = _sitemap_body(response)
+        if body is None:
+            self.crawler.stats.inc_value("newscrawl/discovery_unusable/sitemap_too_large")
+            return
+        children, links = sitemap_entries(body, self.site_outlet(site).timezone)
+        lower = self.lower_bound(recent)
+        wanted = [
+            child
+            for child in children
+            if (follow is None or follow.search(child.url))
+            and in_window(child.published, lower, None)
+        ]
+        for child in wanted[:MAX_CHILD_SITEMAPS]:
+            yield response.follow(
+                child.url,
+                callback=self.parse_sitemap_source,
+                cb_kwargs={"source": source, "recent": recent, "site": site},
+                meta={"newscrawl_discovery": True},
+            )
+        yield from self.article_requests(within(links, lower, None) if recent else links)
+
+    def parse_robots(self, response: Response, site: int) -> Iterator[scrapy.Request]:
+        text = response.body.decode("utf-8", "replace") if response.status == 200 else ""
+        for url in robots_sitemaps(text) or [response.urljoin("/sitemap.xml")]:
+            yield response.follow(
+                url,
+                callback=self.parse_sitemap_source,
+                cb_kwargs={"recent": True, "site": site},
+                meta={"newscrawl_discovery": True},
+            )
+
+    def parse_home(self, response: Response, site: int) -> Iterator[scrapy.Request]:
+        page = self.listing_page(response)
+        if page is None:
+            return
+        for url in feed_urls(page):
+            yield response.follow(
+                url,
+                callback=self.parse_feed_source,
+                cb_kwargs={"site": site},
+                meta={"newscrawl_discovery": True},
+            )
+        yield from self.article_requests(article_links(page, self.site_outlet(site)))
+
+    # -- listing pages ------------------------------------------------------------------------
+
+    def index_request(
+        self,
+        source: int,
+        host: str,
+        day: date | None,
+        page: int,
+        url: str | None = None,
+        hub: bool = False,
+    ) -> scrapy.Request:
+        spec = self.outlet.sources[source]
+        assert isinstance(spec, Index)
+        if url is None:
+            template = spec.first if page == 1 and spec.first else spec.url
+            url = self.fill(template, host, day, page)
+        return self.discovery_request(
+            url,
+            self.parse_index_source,
+            {"source": source, "host": host, "day": day, "page": page, "hub": hub},
+        )
+
+    def parse_index_source(
+        self, response: Response, source: int, host: str, day: date | None, page: int, hub: bool
+    ) -> Iterator[scrapy.Request]:
+        spec = self.outlet.sources[source]
+        assert isinstance(spec, Index)
+        listing = self.listing_page(response)
+        if listing is None:
+            return
+        if hub and spec.hub is not None:
+            for url in dict.fromkeys(spec.hub(listing)):
+                yield self.index_request(source, host, day, 1, url=response.urljoin(url))
+            return
+        links = spec.links(listing) if spec.links else article_links(listing, self.outlet)
+        lower = self.since
+        if lower is None:
+            # A scheduled run reads a listing back to the start of its day.
+            first_day = day or listing.fetched_at.astimezone(JAKARTA).date()
+            lower = datetime.combine(first_day, time(), JAKARTA)
+        wanted = within(links, lower, self.until) if spec.by_date else links
+        yield from self.article_requests(wanted, by_date=False)
+        if page >= spec.max_pages or not links or not self.keep_going(spec, links, day, lower):
+            return
+        following = self.next_listing(spec, listing, host, day, page)
+        if following:
+            yield self.index_request(source, host, day, page + 1, url=following)
+
+    def keep_going(self, spec: Index, links: list[Link], day: date | None, lower: datetime) -> bool:
+        if spec.keep_going is not None:
+            return spec.keep_going(links, day)
+        dated = [link.published for link in links if link.published is not None]
+        # Listings run newest first: once a page reaches back past the window, the pages after
+        # it are all older.
+        return not dated or min(dated) >= lower
+
+    def next_listing(
+        self, spec: Index, listing: Page, host: str, day: date | None, page: int
+    ) -> str | None:
+        if spec.next_page is not None:
+            href = spec.next_page(listing)
+            return href if href and href != listing.url else None
+        if "{page}" in spec.url:
+            return self.fill(spec.url, host, day, page + 1)
+        return None
+
+
+def _sitemap_body(response: Response) -> bytes | None:
+    """The sitemap's XML: ``.xml.gz`` files come gzipped (with or without a Content-Encoding
+    Scrapy has undone); None past :data:`MAX_SITEMAP_BYTES`."""
+    body = response.body
+    if not body.startswith(b"\x1f\x8b"):
+        return body
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = inflater.decompress(body, MAX_SITEMAP_BYTES + 1)
+    except zlib.error:
+        try:
+            return gzip.decompress(body)[: MAX_SITEMAP_BYTES + 1]
+        except (OSError, EOFError):
+            return b""
+    return None if len(data) > MAX_SITEMAP_BYTES else data

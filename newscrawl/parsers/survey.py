@@ -1,0 +1,139 @@
+"""One walk over a page of an unknown layout: where its headline, dates, bylines, tags,
+breadcrumbs, paging and article text are, judged from tags, ``itemprop`` and the words in
+class and id names (``post-date``, ``detail__author``, ``tags-list``).
+
+The generic parser asks this survey instead of running a CSS query per guess: one pass over
+the tree costs about what one class-testing XPath costs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+#: Splits class and id values into words: "detail__body-text" -> detail, body, text.
+_WORDS = re.compile(r"[^a-z0-9]+")
+
+#: Words of class/id names, by what the element holds.
+ROLES: dict[str, frozenset[str]] = {
+    "date": frozenset(
+        "date time datetime tanggal tgl publish published pubdate posted waktu "
+        "timestamp updated update diperbarui".split()
+    ),
+    "byline": frozenset(
+        "author authors byline penulis reporter writer pewarta kontributor contributor "
+        "editor redaktur penyunting creator".split()
+    ),
+    "tags": frozenset("tag tags topik topic topics keyword keywords hashtag".split()),
+    "crumbs": frozenset("breadcrumb breadcrumbs breadcumb crumb crumbs".split()),
+    "paging": frozenset("pagination paging pager halaman paginate pagenav".split()),
+    "deck": frozenset("subtitle subjudul deck standfirst excerpt summary ringkasan".split()),
+}
+#: Elements whose class/id says they are not the article (page chrome around it).
+CHROME = frozenset(
+    "footer nav navbar menu sidebar widget related terkait populer popular "
+    "terpopuler trending recommendation rekomendasi comment comments komentar".split()
+)
+
+#: Class words of the article text containers that Indonesian CMSs use.
+BODY_WORDS = frozenset(
+    "articlebody article-body content-article article-content detail-text "
+    "detail-content detail-konten post-content entry-content post-text read-content "
+    "read__content detail__body-text txt-article side-article news-content "
+    "content-detail isi-berita article__content article-body-content story-body "
+    "body-text itp_bodycontent".split()
+)
+
+
+def words(value: str | None) -> list[str]:
+    """The words of a class or id value, lower-case."""
+    return [w for w in _WORDS.split(value.lower()) if w] if value else []
+
+
+@dataclass
+class Survey:
+    """What one walk found, each list in document order."""
+
+    h1: list[etree._Element] = field(default_factory=list)
+    time: list[etree._Element] = field(default_factory=list)
+    articles: list[etree._Element] = field(default_factory=list)
+    itemprop: dict[str, list[etree._Element]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, list[etree._Element]] = field(default_factory=lambda: defaultdict(list))
+    #: Elements whose full class value is a known article text container.
+    bodies: list[etree._Element] = field(default_factory=list)
+    #: Paragraph parents, scored by the text of their plain (not link) paragraphs.
+    scores: dict[etree._Element, float] = field(default_factory=dict)
+    next_links: list[str] = field(default_factory=list)
+
+
+def survey(root: etree._Element) -> Survey:
+    found = Survey()
+    scores: dict[etree._Element, float] = defaultdict(float)
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "h1":
+            found.h1.append(element)
+        elif tag == "time":
+            found.time.append(element)
+        elif tag == "article":
+            found.articles.append(element)
+        elif tag == "p":
+            _score_paragraph(element, scores)
+        elif tag in ("a", "link") and (element.get("rel") or "").lower() == "next":
+            href = element.get("href")
+            if href:
+                found.next_links.append(href)
+        prop = element.get("itemprop")
+        if prop:
+            for name in prop.split():
+                found.itemprop[name].append(element)
+        names = words(element.get("class")) + words(element.get("id"))
+        if not names:
+            continue
+        value = (element.get("class") or "").lower()
+        if any(token in BODY_WORDS for token in value.split()):
+            found.bodies.append(element)
+        unique = set(names)
+        for role, vocabulary in ROLES.items():
+            if unique & vocabulary:
+                found.roles[role].append(element)
+    found.scores = dict(scores)
+    return found
+
+
+def _score_paragraph(p: etree._Element, scores: dict[etree._Element, float]) -> None:
+    text = "".join(p.itertext())
+    length = len(text.strip())
+    if length < 25:
+        return
+    linked = sum(len("".join(a.itertext())) for a in p.iter("a"))
+    if linked > 0.5 * length:
+        return
+    parent = p.getparent()
+    if parent is None:
+        return
+    # Commas are a sign of prose, not of a list of teasers (readability's heuristic).
+    score = length + 20 * text.count(",")
+    scores[parent] += score
+    grandparent = parent.getparent()
+    if grandparent is not None:
+        scores[grandparent] += score / 2
+
+
+def is_chrome(element: etree._Element, stop: etree._Element | None = None) -> bool:
+    """Whether ``element`` sits in page chrome (header, footer, nav, sidebar, related lists)
+    below ``stop``."""
+    for node in (element, *element.iterancestors()):
+        if node is stop:
+            return False
+        if node.tag in ("footer", "nav", "aside"):
+            return True
+        names = words(node.get("class")) + words(node.get("id"))
+        if CHROME.intersection(names):
+            return True
+    return False

@@ -28,6 +28,7 @@ FIELDS: tuple[str, ...] = (
     "baca_juga",
     "editor_code",
     "images",
+    "embeds",
     "language",
     "fetched_at",
     "parser",

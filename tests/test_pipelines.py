@@ -27,6 +27,7 @@ RECORD: dict[str, Any] = {
     "baca_juga": [],
     "editor_code": "*",
     "images": [],
+    "embeds": [],
     "language": "id",
     "fetched_at": "2026-06-30T00:00:00+00:00",
     "parser": "nusadaily/v2",

@@ -18,6 +18,7 @@ from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_dateti
 from newscrawl.errors import IncompleteArticle, NotAnArticle
 from newscrawl.page import Page, selected_text
 from newscrawl.parsers.body import Body, clean_body, image_caption
+from newscrawl.parsers.clutter import embeds as embeds_in
 from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.record import FIELDS
 from newscrawl.urls import canonical_url, host_matches, link_url
@@ -153,6 +154,7 @@ class ArticleParser:
             "baca_juga": body.baca_juga,
             "editor_code": body.editor_code,
             "images": self.images(),
+            "embeds": self.embeds(),
             "language": self.language,
             "fetched_at": to_iso(self.page.fetched_at.astimezone(UTC)),
             "parser": self.version,
@@ -320,6 +322,15 @@ class ArticleParser:
                     {"url": canonical_url(src, self.page.url), "caption": image_caption(img)}
                 )
         return found
+
+    def embeds(self) -> list[dict[str, str]]:
+        """Posts and players embedded in the body of every page, in order, once each."""
+        found: dict[str, dict[str, str]] = {}
+        for page in (self.page, *self.more_pages):
+            for container in self.body_containers(page):
+                for embed in embeds_in(container.root, page.url):
+                    found.setdefault(embed["url"], embed)
+        return list(found.values())
 
     def body_containers(self, page: Page) -> Any:
         return page.css(self.body_css)[:1] if self.body_css else []

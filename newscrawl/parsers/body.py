@@ -23,7 +23,8 @@ _PLACE = r"[A-Z][\w.'’]*(?:\s+[A-Z(][\w.'’)]*){0,3}"
 #: "Baca juga:", "BACA JUGA :", "Simak juga:", "Lihat juga:", "Baca:", "Berita terkait:".
 _RELATED_LABEL = (
     r"(?:(?:baca|simak|lihat)\s+(?:juga|pula)(?:\s+(?:artikel|berita)(?:\s+ini)?)?|baca(?=\s*:)"
-    r"|(?:berita|artikel)\s+terkait"
+    r"|(?:berita|artikel)\s+(?:terkait|lainnya)(?=\s*[:：>»]|\s*$)|(?:berita|artikel)\s+terkait"
+    r"|jangan\s+lewatkan(?=\s*[:：>»])"
     # English editions (en.antaranews.com, Tempo English): "Related news:", "Also read:".
     r"|related\s+(?:news|articles?|stories)(?=\s*:)|(?:also\s+read|read\s+also)(?=\s*:))"
     r"\s*(?:[:：>»]+|\s-\s)?\s*"
@@ -36,24 +37,80 @@ CAPTION = re.compile(
     r"^.{0,300}\((?:foto|photo|ilustrasi|dok(?:umentasi)?)\b\.?\s*[:.]?[^()]*\)\W*$", re.I
 )
 
+#: Ad labels and reading prompts, alone or several in one block ("ADVERTISEMENT SCROLL TO
+#: CONTINUE WITH CONTENT"): detik, CNN Indonesia, liputan6 2019-22 and most CMS ad slots.
+_PROMPT = (
+    r"advertisement|advertising|iklan|sponsored|scroll to (?:continue|resume)(?: with)? content"
+    r"|scroll(?: down)? (?:untuk|to) (?:melanjutkan|lanjut|continue)(?: membaca| reading)?"
+    r"|gulir(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?"
+    r"|lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?|continue reading(?: below)?"
+    r"|loading|memuat|perbesar"
+)
+#: A tweet's attribution line: "— Name (@handle) February 16, 2016".
+TWEET_CREDIT = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W*$")
+
 #: Blocks that are never body text, whatever the outlet.
 CLUTTER = (
-    re.compile(
-        r"^(?:advertisement|advertising|iklan|scroll to (?:continue|resume)(?: with)? content|"
-        r"scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|continue reading)\W*$",
-        re.IGNORECASE,
-    ),
+    re.compile(rf"^\W*(?:(?:{_PROMPT})\W*)+$", re.IGNORECASE),
     re.compile(r"^\W*(?:simak|tonton|saksikan|lihat)\s+(?:juga\s+)?(?:video|vidio)\b", re.I),
     re.compile(r"^\W*(?:video|foto|infografis)\s+pilihan\b", re.IGNORECASE),
     re.compile(r"^\[Gambas:[^\]]*\]$", re.IGNORECASE),
+    # Channel and app promotions: Google News, WhatsApp/Telegram channels, newsletters.
     re.compile(
-        r"^\W*(?:dapatkan|ikuti|follow|gabung|bergabung|download|unduh|klik)\b.{0,160}"
-        r"(?:google news|whatsapp|telegram|instagram|saluran|channel|newsletter|aplikasi)",
+        r"^\W*(?:dapatkan|ikuti|follow|gabung|bergabung|download|unduh|klik|cek|simak|yuk|"
+        r"mari|jangan lupa|akses|kunjungi|daftar|berlangganan|subscribe|update)\b.{0,200}"
+        r"(?:google news|whatsapp|telegram|instagram|saluran|channel|newsletter|aplikasi|"
+        r"play store|app store)",
         re.IGNORECASE,
     ),
-    re.compile(r"^\W*(?:foto|photo|ilustrasi|sumber foto)\s*:", re.IGNORECASE),
+    re.compile(r"^\W*(?:foto|photo|ilustrasi|sumber foto|infografis|grafis)\s*:", re.IGNORECASE),
     CAPTION,
+    # A caption ending in the "enlarge" button (liputan6 2019-22: "... (Liputan6.com)Perbesar").
+    re.compile(r"^.{0,400}Perbesar\W*$"),
+    # A photo credit alone: "(Liputan6.com/Faizal Fanani)", "Foto: Antara/Aditya".
+    re.compile(r"^\W*[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*/\s*[\w .,'-]{2,60}\W*$", re.I),
+    # An infographic's title over its picture: short, no sentence.
+    re.compile(r"^\W*infografis\b[^.!?]{0,160}$", re.IGNORECASE),
+    # What embedded posts leave as text when their markup is gone.
+    re.compile(
+        r"pic\.twitter\.com/\w+|^\W*[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}"
+    ),
+    re.compile(
+        r"^\W*(?:a post shared by|sebuah kiriman dibagikan oleh|view this post on instagram|"
+        r"lihat postingan ini di instagram|lihat kiriman ini di instagram|♬)",
+        re.IGNORECASE,
+    ),
+    # Paging of a multi-page article: "2 dari 5 halaman", "Halaman 2", "Selanjutnya", a bar.
+    re.compile(r"^\W*(?:halaman\s+)?\d{1,2}\s+(?:dari|of|/)\s+\d{1,2}(?:\s+halaman)?\W*$", re.I),
+    re.compile(r"^\W*(?:halaman|hal\.?|laman|page)\s*:?\s*\d{1,2}\W*$", re.IGNORECASE),
+    re.compile(
+        r"^\W*(?:(?:halaman|hal\.?)\s*:?\s*)?(?:(?:\d{1,2}|«|»|‹|›|first|last|"
+        r"selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?|tampilkan semua|"
+        r"lihat semua|semua)\W*){1,12}$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\W*(?:(?:baca|simak|lanjut\w*)\s+)?(?:selengkapnya\s+)?(?:di\s+)?halaman\s+"
+        r"(?:selanjutnya|berikutnya)\W*$|^\W*(?:selanjutnya|berikutnya)\s*:.{0,160}$",
+        re.IGNORECASE,
+    ),
+    # Counters and labels of widgets that slip in as text.
+    re.compile(r"^\W*\d*\s*(?:komentar|comments?)\W*$", re.IGNORECASE),
+    re.compile(r"^\W*(?:tags?|topik|topic|kata kunci)\s*:.{0,300}$", re.IGNORECASE),
 )
+
+#: A credit line: "Penulis: X", "Reporter: X | Editor: Y", "Editor : Andhika".
+CREDIT = re.compile(
+    r"^\W*(?:penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|kontributor|"
+    r"fotografer|videografer|penerjemah|translator|writer)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_CREDIT_PART = re.compile(
+    r"(?P<label>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|kontributor|"
+    r"writer)\s*:\s*(?P<names>[^|:]+?)(?=\s*(?:\||\b\w+\s*:|$))",
+    re.IGNORECASE,
+)
+_EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting"})
 
 #: Blocks that end the body: syndication footers and what follows them.
 STOP = (
@@ -63,10 +120,15 @@ STOP = (
     ),
 )
 
-#: A trailing editor code: "(ant)", "(mdk/ded)", "(ap/wan)", "(*)", "(T.K011/B/A029)".
+#: A trailing editor code: "(ant)", "(mdk/ded)", "(ap/wan)", "(*)", "(T.K011/B/A029)",
+#: merdeka's "[ian]"; and, only alone or after a sentence (an acronym ends sentences too),
+#: upper-case desks: "(FHM)", "(H-4)", "(Ant/P-5)".
 _EDITOR_CODE = re.compile(
-    r"\(\s*(\*|(?=[^)]*[A-Za-z])(?:[a-z0-9]{1,8}(?:\s*/\s*[a-z0-9]{1,8})*"
-    r"|[A-Za-z0-9.]{1,8}(?:\s*/\s*[A-Za-z0-9.]{1,8})+))\s*\)[\s.]*$"
+    r"(?:\(\s*(\*|(?=[^)]*[A-Za-z])(?:[a-z0-9]{1,8}(?:\s*/\s*[a-z0-9]{1,8})*"
+    r"|[A-Za-z0-9.]{1,8}(?:\s*/\s*[A-Za-z0-9.]{1,8})+))\s*\)"
+    r"|\[\s*([a-z]{2,8}(?:\s*/\s*[a-z]{2,8})*)\s*\]"
+    r"|(?:^|(?<=[.!?\"”’]))\s*\(\s*([A-Z][A-Za-z]{0,4}(?:-\d{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{0,4}"
+    r"(?:-\d{1,3})?)*)\s*\))[\s.]*$"
 )
 
 
@@ -85,6 +147,8 @@ def image_caption(img: etree._Element) -> str | None:
     # TinyMCE bodies put the image in a paragraph and the caption in the next one.
     holder = img.getparent()
     following = holder.getnext() if holder is not None else None
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()  # a comment or processing instruction between them
     if following is not None:
         text = clean_text(" ".join(following.itertext()))
         if CAPTION.match(text):
@@ -124,6 +188,9 @@ class Body:
     baca_juga: list[dict[str, str]] = field(default_factory=list)
     dateline: str | None = None
     editor_code: str | None = None
+    #: Names from credit lines taken out of the body ("Penulis: X", "Editor: Y").
+    credited_authors: list[str] = field(default_factory=list)
+    credited_editors: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -168,6 +235,10 @@ def clean_body(
         if _any_search(clutter, text):
             label_pending = False
             continue
+        if len(text) <= 200 and CREDIT.match(text):
+            _add_credits(body, text)
+            label_pending = False
+            continue
         label = RELATED_LABEL.match(text)
         if label:
             links = [
@@ -195,11 +266,33 @@ def clean_body(
                 ],
             )
             text = text[: inside.start()].rstrip()
+        if block.section_end and text:
+            # A page or revealed section may end in its own editor code: not text.
+            text, code = _cut_editor_code(text)
+            body.editor_code = code or body.editor_code
         if text:
             body.paragraphs.append(text)
     _peel_dateline(body, dateline)
     _peel_editor_code(body)
+    _dedupe_links(body)
     return body
+
+
+def _add_credits(body: Body, line: str) -> None:
+    for part in _CREDIT_PART.finditer(line):
+        names = body.credited_editors if part["label"].lower() in _EDITOR_LABELS else None
+        (names if names is not None else body.credited_authors).append(part["names"].strip())
+
+
+def _dedupe_links(body: Body) -> None:
+    """One entry per linked article, in first-seen order."""
+    seen: set[str] = set()
+    kept = []
+    for link in body.baca_juga:
+        if link["url"] not in seen:
+            seen.add(link["url"])
+            kept.append(link)
+    body.baca_juga = kept
 
 
 def _peel_dateline(body: Body, pattern: re.Pattern[str] | None) -> None:
@@ -217,14 +310,22 @@ def _peel_dateline(body: Body, pattern: re.Pattern[str] | None) -> None:
         del body.paragraphs[0]
 
 
+def _cut_editor_code(text: str) -> tuple[str, str | None]:
+    """``text`` without its trailing editor code, and the code (None when it has none)."""
+    match = _EDITOR_CODE.search(text)
+    if not match:
+        return text, None
+    code = next(group for group in match.groups() if group)
+    return text[: match.start()].rstrip(), re.sub(r"\s+", "", code)
+
+
 def _peel_editor_code(body: Body) -> None:
     if not body.paragraphs:
         return
-    match = _EDITOR_CODE.search(body.paragraphs[-1])
-    if not match:
+    rest, code = _cut_editor_code(body.paragraphs[-1])
+    if code is None:
         return
-    body.editor_code = re.sub(r"\s+", "", match.group(1))
-    rest = body.paragraphs[-1][: match.start()].rstrip()
+    body.editor_code = code
     if rest:
         body.paragraphs[-1] = rest
     else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from newscrawl.parsers.clutter import RELATED, SKIP, box_kind
 from newscrawl.urls import join_url
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]+")
@@ -119,6 +120,9 @@ class Block:
     links: list[tuple[str, str]] = field(default_factory=list)
     #: The link text inside ``text`` starts at these offsets (same order as ``links``).
     link_offsets: list[int] = field(default_factory=list)
+    #: The last block of a container (a page, or a section an article reveals by scrolling):
+    #: an editor code may end it.
+    section_end: bool = False
 
 
 #: How :func:`text_blocks` treats an element, by tag: flags below, with the lower-case name.
@@ -175,33 +179,71 @@ class _BlockBuilder:
             self.blocks.append(Block(text, list(self.links), offsets))
         self.parts, self.links = [], []
 
-    def visit(self, el: etree._Element) -> None:
-        name, flags = _TAG_KINDS.get(el.tag) or _tag_kind(el.tag)
-        if flags & _SKIPPED or el in self.skip:
-            if flags & _SEPARATES:
-                self.flush()  # a skipped figure or ad box still separates paragraphs
+    def link(self, anchor: etree._Element) -> tuple[str, str] | None:
+        href = (anchor.get("href") or "").strip()
+        title = clean_text("".join(anchor.itertext())) or clean_text(anchor.get("title"))
+        if not href or not title or href.startswith(("javascript:", "#", "mailto:")):
+            return None
+        try:
+            return title, join_url(self.base_url, href)
+        except ValueError:  # a URL urllib cannot split ("http://[::1/x")
+            return None
+
+    def related(self, box: etree._Element) -> None:
+        """A read-also box: one "Baca juga:" line of its links (none: nothing)."""
+        links = [found for found in map(self.link, box.iter("a")) if found]
+        if not links:
             return
-        if name == "br":
-            self.flush()
-            return
-        if flags & _BLOCK:
-            self.flush()
-        # lxml builds a new string at each .text or .tail: read each once.
-        text = el.text
-        if text:
-            self.parts.append(text)
-        for child in el:
-            self.visit(child)
-            tail = child.tail
-            if tail:
-                self.parts.append(tail)
-        if name == "a":
-            href = el.get("href")
-            title = clean_text("".join(el.itertext()))
-            if href and title and not href.startswith(("javascript:", "#", "mailto:")):
-                self.links.append((title, join_url(self.base_url, href.strip())))
-        if flags & _BLOCK:
-            self.flush()
+        self.flush()
+        self.parts = [RELATED_LINE, *(f"{title} " for title, _ in links)]
+        self.links = links
+        self.flush()
+
+    def visit(self, top: etree._Element) -> None:
+        """Walk ``top``'s subtree in document order (a loop, not recursion: a page of a
+        thousand unclosed inline tags nests a thousand deep)."""
+        stack: list[tuple[etree._Element, bool]] = [(top, False)]
+        while stack:
+            element, closing = stack.pop()
+            name, flags = _TAG_KINDS.get(element.tag) or _tag_kind(element.tag)
+            if closing:
+                if name == "a":
+                    found = self.link(element)
+                    if found:
+                        self.links.append(found)
+                if flags & _BLOCK:
+                    self.flush()
+            elif flags & _SKIPPED or element in self.skip:
+                if flags & _SEPARATES:
+                    self.flush()  # a skipped figure or ad box still separates paragraphs
+            elif name == "br":
+                self.flush()
+            else:
+                # Inline elements are text ("<a class=inner-link-tag>" is a linked word): only
+                # boxes are judged.
+                kind = box_kind(element) if flags & _BLOCK else None
+                if kind == RELATED:
+                    self.related(element)
+                elif kind == SKIP:
+                    self.flush()
+                else:
+                    if flags & _BLOCK:
+                        self.flush()
+                    # lxml builds a new string at each .text or .tail: read each once.
+                    text = element.text
+                    if text:
+                        self.parts.append(text)
+                    stack.append((element, True))
+                    stack.extend((child, False) for child in reversed(element))
+                    continue  # the tail follows the element's closing
+            if element is not top:
+                tail = element.tail
+                if tail:
+                    self.parts.append(tail)
+
+
+#: The label a read-also box's line gets, so the shared rules file its links.
+RELATED_LINE = "Baca juga: "
 
 
 def text_blocks(
@@ -211,8 +253,9 @@ def text_blocks(
 ) -> list[Block]:
     """Split containers into paragraph blocks at block elements and ``<br>``.
 
-    Elements in ``skip`` (ads, captions, widgets chosen by the outlet parser) and
-    the tags in :data:`SKIP_TAGS` contribute nothing, but text after them does.
+    Elements in ``skip`` (chosen by the outlet parser), the tags in :data:`SKIP_TAGS` and the
+    boxes :func:`~newscrawl.parsers.clutter.box_kind` calls clutter contribute nothing, but
+    text after them does; read-also boxes become one "Baca juga:" line.
     """
     builder = _BlockBuilder(base_url, frozenset(skip))
     for container in containers:
@@ -222,6 +265,8 @@ def text_blocks(
             builder.visit(child)
             builder.text(child.tail)
         builder.flush()
+        if builder.blocks:
+            builder.blocks[-1].section_end = True
     return builder.blocks
 
 

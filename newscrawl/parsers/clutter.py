@@ -1,0 +1,130 @@
+"""What inside an article's text container is not article text, judged by the element itself.
+
+Every parser's body walk (:func:`newscrawl.parsers.text.text_blocks`) asks :func:`box_kind`
+about each element: ad slots, share bars, newsletter and channel boxes, photo galleries,
+captions and credits, players, tag lists, paging bars and polls are *skipped* (their tail text
+stays); read-also boxes ("baca juga", "berita terkait", "related") become one read-also line
+whose links go to ``baca_juga``. The judgement reads the words of the element's class and id
+(``ads-on-body`` -> ads, on, body), the way CMS templates name their boxes, so it holds on
+layouts no parser has seen. Embedded posts and players are listed by :func:`embeds` before they
+are skipped: they are content, not text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from newscrawl.urls import canonical_url
+
+SKIP, RELATED = "skip", "related"
+
+#: Class/id words of boxes that are never article text.
+SKIP_WORDS = frozenset(
+    "ad ads adv advert adverts advertisement advertorial iklan banner banners gpt dfp "
+    "adsbygoogle adslot parallax inread outstream sponsor sponsored share sharing "
+    "sharethis social sosmed socmed newsletter subscribe subscription langganan "
+    "comment comments komentar disqus caption captions credit figcaption gallery galeri "
+    "slideshow slider carousel photo foto video videos player embed embeds twitter tweet "
+    "instagram tiktok youtube facebook infografis infographic pagination paging pager "
+    "breadcrumb breadcrumbs tags tag topik hashtag polling poll quiz widget promo "
+    "promotion whatsapp telegram googlenews print toolbar".split()
+)
+#: Class/id words of read-also boxes.
+RELATED_WORDS = frozenset(
+    "related terkait bacajuga readalso rekomendasi recommendation recommended "
+    "lihatjuga simakjuga".split()
+)
+#: Word pairs that name read-also boxes when written apart ("baca-juga", "read_also").
+RELATED_PAIRS = frozenset(
+    {("baca", "juga"), ("read", "also"), ("lihat", "juga"), ("simak", "juga")}
+)
+_WORDS = re.compile(r"[^a-z0-9]+")
+_KINDS: dict[tuple[str, str], str | None] = {}
+
+
+def box_kind(element: etree._Element) -> str | None:
+    """:data:`SKIP`, :data:`RELATED` or None (text) for an element inside an article body."""
+    names = element.get("class") or "", element.get("id") or ""
+    if not names[0] and not names[1]:
+        return None
+    kind = _KINDS.get(names, "")
+    if kind == "":
+        kind = _judge(names)
+        # Pages use a few hundred class names; a hostile page could invent millions.
+        if len(_KINDS) < 20_000:
+            _KINDS[names] = kind
+    return kind
+
+
+def _judge(names: tuple[str, str]) -> str | None:
+    words = [w for w in _WORDS.split(f"{names[0]} {names[1]}".lower()) if w]
+    unique = set(words)
+    if unique & RELATED_WORDS or any(pair in RELATED_PAIRS for pair in itertools.pairwise(words)):
+        return RELATED
+    return SKIP if unique & SKIP_WORDS else None
+
+
+#: iframe hosts and the kind of embed they are.
+_PLAYERS = (
+    ("youtube.com", "youtube"),
+    ("youtube-nocookie.com", "youtube"),
+    ("youtu.be", "youtube"),
+    ("facebook.com", "facebook"),
+    ("instagram.com", "instagram"),
+    ("twitter.com", "twitter"),
+    ("x.com", "twitter"),
+    ("tiktok.com", "tiktok"),
+    ("vidio.com", "vidio"),
+    ("dailymotion.com", "dailymotion"),
+    ("vimeo.com", "vimeo"),
+    ("spotify.com", "spotify"),
+    ("soundcloud.com", "soundcloud"),
+)
+#: blockquote classes of embedded posts: the post's URL is its last link (or ``cite``).
+_POSTS = {"twitter-tweet": "twitter", "instagram-media": "instagram", "tiktok-embed": "tiktok"}
+_EMBED_TAGS = etree.XPath("descendant-or-self::*[self::iframe or self::blockquote]")
+
+
+def embeds(container: etree._Element, base_url: str) -> list[dict[str, str]]:
+    """The posts and players embedded in ``container``, in order: ``{"kind", "url"}``."""
+    found: list[dict[str, str]] = []
+    for element in _EMBED_TAGS(container):
+        if element.tag == "iframe":
+            src = element.get("data-src") or element.get("src") or ""
+            kind = _player(src)
+            url = src
+        else:
+            classes = set((element.get("class") or "").split())
+            kind = next((k for c, k in _POSTS.items() if c in classes), None)
+            links = [a.get("href") for a in element.iter("a") if a.get("href")]
+            url = (
+                element.get("cite")
+                or element.get("data-instgrm-permalink")
+                or (links[-1] if links else "")
+            )
+        if kind is None or not url:
+            continue
+        try:
+            absolute = canonical_url(url.strip(), base_url, https=False)
+        except ValueError:
+            continue
+        if absolute.startswith(("http://", "https://")) and all(
+            e["url"] != absolute for e in found
+        ):
+            found.append({"kind": kind, "url": absolute})
+    return found
+
+
+def _player(src: str) -> str | None:
+    try:
+        host = (urlsplit(src.strip() if "//" in src else "").hostname or "").lower()
+    except ValueError:
+        return None
+    for domain, kind in _PLAYERS:
+        if host == domain or host.endswith("." + domain):
+            return kind
+    return None

@@ -130,12 +130,7 @@ class OutletPeriod:
             found.append((1, f"{earlier} earlier run(s) failed health"))
         rate = self.unusual_drop_rate
         if rate is not None and rate >= DROP_RATE_WARN:
-            found.append(
-                (
-                    1,
-                    f"{rate:.0%} of pages dropped (not counting {', '.join(sorted(ROUTINE_DROPS))})",
-                )
-            )
+            found.append((1, f"{rate:.0%} of pages dropped (beyond routine drops)"))
         crosscheck = self.crosscheck
         if crosscheck and crosscheck[0]:
             found.append((1, f"{crosscheck[0]} crosscheck disagreement(s)"))

@@ -32,6 +32,13 @@ def test_a_report_reads_back_with_every_figure() -> None:
     assert (run.health_ok, run.failed, run.succeeded, run.health_word) == (True, False, True, "ok")
 
 
+def test_a_failed_parser_check_names_the_parser_and_fields() -> None:
+    report = make_report("kompas", START, failed={"kompas/v2": {"no_date": 5, "empty_body": 2}})
+    run = RunSummary.from_report(report)
+    assert run.failed and not run.succeeded and run.health_word == "parser_failed"
+    assert run.cause == "parser kompas/v2: body, published_at"
+
+
 def test_missing_keys_are_unknown_not_zero() -> None:
     run = RunSummary.from_report({"outlet": "kompas"})
     assert run.new is None and run.records_parsed is None and run.duration is None

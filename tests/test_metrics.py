@@ -77,7 +77,7 @@ def test_a_failed_run_keeps_the_last_success_and_other_outlets(tmp_path: Path) -
     found = samples(path)
     assert value(found, "last_success_timestamp_seconds", outlet="kompas") == START.timestamp()
     assert value(found, "run_health_ok", outlet="kompas") == 0
-    assert value(found, "run_health_verdict", outlet="kompas", verdict="failed") == 1
+    assert value(found, "run_health_verdict", outlet="kompas", verdict="parser_failed") == 1
     assert ("newscrawl_run_health_verdict", (("outlet", "kompas"), ("verdict", "ok"))) not in found
     assert value(found, "run_records", outlet="kompas", kind="new") == 0
     assert value(found, "run_dropped_pages", outlet="kompas", reason="unknown_layout") == 8

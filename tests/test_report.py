@@ -108,7 +108,7 @@ def test_the_terminal_line_says_what_went_wrong() -> None:
     assert "new     24  updated     6" in line
     assert "last ok 2026-11-20 02:30" in line
     assert "dropped 25% (unknown_layout 16)" in line
-    assert "health FAILED 2x (failed 2)" in line
+    assert "health FAILED 2x (parser_failed 2)" in line
     assert "crosscheck 2/10 disagree" in line
     assert line.endswith("known 77")
     fine = terminal_line(OutletPeriod("detik", history_of(healthy("detik")).runs["detik"]))

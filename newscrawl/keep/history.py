@@ -96,6 +96,12 @@ class RunSummary:
         crosscheck = _dict(report.get("crosscheck"))
         verdict = health.get("verdict", health.get("status"))
         cause = health.get("cause", report.get("cause"))
+        if cause is None and health.get("parsers"):
+            # The parser check says which versions failed on which fields.
+            fields = health.get("failing_fields") or []
+            cause = f"parser {', '.join(map(str, health['parsers']))}" + (
+                f": {', '.join(map(str, fields))}" if fields else ""
+            )
         ok = health.get("ok")
         outlet = report.get("outlet")
         coverage = {
@@ -166,9 +172,10 @@ class RunSummary:
 
     @property
     def health_word(self) -> str:
-        """``ok``, the report's verdict, ``failed`` or ``unknown``."""
+        """``ok``, the report's verdict, ``parser_failed`` (the parser check, which
+        names no verdict) or ``unknown``."""
         if self.failed:
-            return self.verdict if self.verdict not in (None, "ok") else "failed"
+            return self.verdict if self.verdict not in (None, "ok") else "parser_failed"
         return "ok" if self.health_ok else "unknown"
 
 

@@ -6,8 +6,9 @@ so logs and captured output never fill with carriage returns.
 
 from __future__ import annotations
 
+import io
+import logging
 import sys
-from contextlib import ExitStack
 from typing import Any, Self
 
 from scrapy import Spider, signals
@@ -15,7 +16,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 from tqdm import tqdm
-from tqdm.contrib.logging import logging_redirect_tqdm
 
 from newscrawl.keep.extensions import drop_counts
 
@@ -45,10 +45,16 @@ class CrawlBar:
         self.running = 0
         self.done = 0
         self.stats: list[StatsCollector] = []
-        self._logging = ExitStack()
+        self._redirected: list[tuple[logging.StreamHandler[Any], Any]] = []
         if not bar.disable:
-            # Log lines are printed above the bar instead of through it.
-            self._logging.enter_context(logging_redirect_tqdm())
+            # Log lines are printed above the bar instead of through it. The handlers keep
+            # their levels and filters (tqdm's own redirect replaces them and loses those).
+            for handler in logging.getLogger().handlers:
+                if isinstance(handler, logging.StreamHandler) and handler.stream in (
+                    sys.stderr,
+                    sys.stdout,
+                ):
+                    self._redirected.append((handler, handler.setStream(_AboveBar(handler.stream))))
 
     def show(self, refresh: bool = True) -> None:
         values = [stats.get_stats() for stats in self.stats]
@@ -62,7 +68,22 @@ class CrawlBar:
     def close(self) -> None:
         self.show()
         self.bar.close()
-        self._logging.close()
+        for handler, stream in self._redirected:
+            handler.setStream(stream)
+
+
+class _AboveBar(io.TextIOBase):
+    """A stream whose writes tqdm prints above its bars."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        tqdm.write(text, file=self.stream, end="")
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 _SHARED: CrawlBar | None = None
@@ -87,7 +108,8 @@ class CrawlProgress:
         if mode not in ("auto", "on", "off"):
             raise ValueError(f"NEWSCRAWL_PROGRESS wants auto, on or off, got {mode!r}")
         if mode == "off" or not sys.stderr.isatty():
-            raise NotConfigured("no progress bar off a terminal")
+            # No message: Scrapy logs a disabled component's message as a warning.
+            raise NotConfigured
         assert crawler.stats is not None
         ext = cls(mode, crawler.stats)
         for handler, signal in (

@@ -129,7 +129,8 @@ class MetricsFile:
     def from_crawler(cls, crawler: Crawler) -> Self:
         path = crawler.settings.get("NEWSCRAWL_METRICS_FILE") or ""
         if not path:
-            raise NotConfigured("NEWSCRAWL_METRICS_FILE is empty")
+            # No message: Scrapy logs a disabled component's message as a warning.
+            raise NotConfigured
         ext = cls(path)
         crawler.signals.connect(ext.report_ready, signal=REPORT_READY)
         return ext

@@ -113,13 +113,14 @@ def outlet_charts(runs: Sequence[RunSummary], max_columns: int = MAX_COLUMNS) ->
         ],
     )
     drops = bars("drops", "Pages dropped, by reason", _stacked(columns, lambda r: r.dropped))
+    per_column = [weighted_coverage(group) for group in columns]
     coverage = Chart(
         "coverage",
         "Field coverage (share of records that have the field)",
         "lines",
         starts,
         [
-            Series(name, PALETTE[i], [weighted_coverage(group).get(name) for group in columns])
+            Series(name, PALETTE[i], [shares.get(name) for shares in per_column])
             for i, name in enumerate(CHART_FIELDS)
         ],
         alarms,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from newscrawl.keep.history import CHART_FIELDS, History, RunSummary
 
@@ -53,7 +54,7 @@ class OutletPeriod:
     def last_success(self) -> datetime | None:
         return max((run.when for run in self.runs if run.succeeded), default=None)
 
-    @property
+    @cached_property
     def drops(self) -> Counter[str]:
         total: Counter[str] = Counter()
         for run in self.runs:
@@ -94,6 +95,10 @@ class OutletPeriod:
 
     def coverage_now_and_before(self) -> tuple[dict[str, float], dict[str, float]]:
         """Coverage of the latest run with records, and of the earlier runs together."""
+        return self._coverage
+
+    @cached_property
+    def _coverage(self) -> tuple[dict[str, float], dict[str, float]]:
         with_records = [run for run in self.runs if run.records_parsed]
         if not with_records:
             return {}, {}
@@ -115,6 +120,10 @@ class OutletPeriod:
 
     def problems(self) -> list[tuple[int, str]]:
         """(severity, what) for everything worth a look; 3 is the worst."""
+        return self._problems
+
+    @cached_property
+    def _problems(self) -> list[tuple[int, str]]:
         found: list[tuple[int, str]] = []
         last = self.last
         if last.failed:

@@ -14,6 +14,7 @@ from newscrawl.keep.charts import FAILED_COLOR, Chart
 WIDTH, HEIGHT = 560, 170
 LEFT, RIGHT, TOP, BOTTOM = 40, 8, 8, 30
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+MAX_DOTS = 40
 
 
 def nice_ceiling(value: float) -> float:
@@ -115,10 +116,13 @@ def _lines(chart: Chart, top: float) -> list[str]:
             y = TOP + PLOT_H * (1 - value / top)
             path.append(f"{'L' if previous is not None else 'M'}{x:.1f} {y:.1f}")
             previous = index
+        # Dots (with their values on hover) only where they stay apart; a lone point
+        # of a line with gaps needs its dot to be seen at all.
         dots = "".join(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.2"><title>{escape(series.name)}: '
             f"{value:.2f}</title></circle>"
             for x, y, value in points
+            if count <= MAX_DOTS
         )
         parts.append(
             f'<g class="series" data-series="{escape(series.name)}" fill="{series.color}">'

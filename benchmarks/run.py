@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.stats import Row, markdown_table
 
-BENCHES = ("parse", "dates", "crawl", "memory")
+BENCHES = ("parse", "dates", "schema", "crawl", "memory")
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import dates
 
         runners["dates"] = lambda: dates.run(plan.dates_repeats, log)
+    if "schema" in only:
+        from benchmarks import schema
+
+        runners["schema"] = lambda: schema.run(plan.dates_repeats, log)
     if "crawl" in only:
         from benchmarks import crawl
 

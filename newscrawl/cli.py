@@ -40,6 +40,25 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return crawl_outlets(args.outlets, args.all, args.arg, args.set)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from newscrawl.report import parse_since, run_report
+
+    now = _fetched_at(args.now, "-") if args.now else datetime.now(UTC).replace(microsecond=0)
+    try:
+        since = parse_since(args.since, now) if args.since else None
+    except ValueError as exc:
+        print(f"newscrawl report: {exc}", file=sys.stderr)
+        return 2
+    state = args.state or args.output / "state.sqlite3"
+    return run_report(args.output, since, args.html, state, now)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from newscrawl.demo import run_demo
+
+    return run_demo(args.folder)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="Scrapy setting, e.g. -s NEWSCRAWL_STATE=/var/lib/newscrawl/state.db",
     )
     crawl.set_defaults(func=cmd_crawl)
+    report = commands.add_parser(
+        "report", help="the runs of a period: one line per outlet, and an HTML page"
+    )
+    report.add_argument(
+        "output", nargs="?", type=Path, default=Path("output"), help="output folder (output/)"
+    )
+    report.add_argument("--since", default="7d", help="7d, 12h, 2w or a date (default 7d)")
+    report.add_argument("--html", type=Path, help="also write the HTML report to this file")
+    report.add_argument(
+        "--state", type=Path, help="crawl state for articles known (OUTPUT/state.sqlite3)"
+    )
+    report.add_argument("--now", help="ISO 8601 'now' for --since (default: the clock)")
+    report.set_defaults(func=cmd_report)
+    demo = commands.add_parser(
+        "demo", help="crawl saved pages of several outlets offline into output/demo/, and report"
+    )
+    demo.add_argument(
+        "folder", nargs="?", type=Path, default=Path("output/demo"), help="(output/demo)"
+    )
+    demo.set_defaults(func=cmd_demo)
     return parser
 
 

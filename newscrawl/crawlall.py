@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
@@ -37,11 +37,20 @@ def summary_line(crawler: Crawler) -> str:
 
 
 def crawl_outlets(
-    outlets: Sequence[str], every: bool, args: Sequence[str], sets: Sequence[str]
+    outlets: Sequence[str],
+    every: bool,
+    args: Sequence[str],
+    sets: Sequence[str],
+    outlet_args: Mapping[str, Sequence[str]] | None = None,
 ) -> int:
+    """Crawl ``outlets`` (or every one) in one process; ``outlet_args`` adds one outlet's
+    own spider arguments to ``args``."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawl.settings")
     settings = get_project_settings()
     settings.setdict(_pairs(sets, "-s"), priority="cmdline")
+    if settings.get("NEWSCRAWL_PROGRESS") == "auto":
+        # Several outlets at once is a long command: one bar for all, on a terminal.
+        settings.set("NEWSCRAWL_PROGRESS", "on", priority="cmdline")
     process = CrawlerProcess(settings)
     names = sorted(process.spider_loader.list()) if every else list(outlets)
     unknown = set(names) - set(process.spider_loader.list())
@@ -54,7 +63,8 @@ def crawl_outlets(
     crawlers = []
     for name in names:
         crawler = process.create_crawler(name)
-        process.crawl(crawler, **spider_args)
+        own = _pairs((outlet_args or {}).get(name, ()), "-a")
+        process.crawl(crawler, **{**spider_args, **own})
         crawlers.append(crawler)
     process.start()
     print("\n".join(summary_line(crawler) for crawler in crawlers))

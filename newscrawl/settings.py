@@ -62,6 +62,8 @@ EXTENSIONS = {
     "newscrawl.keep.extensions.FreezeImports": 100,
     "newscrawl.keep.extensions.DropReport": 500,
     "newscrawl.keep.extensions.CrawlReport": 510,
+    "newscrawl.keep.metrics.MetricsFile": 520,
+    "newscrawl.progress.CrawlProgress": 600,
 }
 
 # Output: one file per run, output/<outlet>/<UTC timestamp>.jsonl, written as .part until the
@@ -87,6 +89,13 @@ NEWSCRAWL_HEALTH_ZERO_PAGES = 10
 NEWSCRAWL_REPLAY = ""
 # Write the run's stats as JSON here when the crawl ends (empty = off).
 NEWSCRAWL_STATS_FILE = ""
+
+# Operator's view (newscrawl report, metrics, progress).
+# Prometheus text-format figures of each run, merged per outlet into this file (empty = off);
+# "%(name)s" makes one file per outlet.
+NEWSCRAWL_METRICS_FILE = ""
+# A progress bar on a terminal: "auto" (backfills and `newscrawl crawl`), "on", "off".
+NEWSCRAWL_PROGRESS = "auto"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

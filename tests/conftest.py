@@ -11,3 +11,32 @@ def shared_pages():
     if not SHARED_PAGES.is_dir():
         pytest.skip(f"real saved pages not found at {SHARED_PAGES} (../shared is absent)")
     return SHARED_PAGES
+
+
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory: pytest.TempPathFactory):
+    """``newscrawl demo`` run once, as a new user would, in a fresh folder.
+
+    Every proxy variable points at a closed port: a request that left the replay for
+    the network would fail and show in the reports as a download error.
+    """
+    import os
+    import subprocess
+    import sys
+
+    from tests.cases import ROOT
+
+    home = tmp_path_factory.mktemp("fresh")
+    dead = "http://127.0.0.1:9"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "http_proxy": dead, "https_proxy": dead}
+    env.pop("SCRAPY_SETTINGS_MODULE", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newscrawl.cli", "demo"],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    return home, proc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
@@ -24,6 +25,8 @@ FAILED = "newscrawl/failed/"
 FALLBACK = "newscrawl/fallback/"
 #: Set when the health check fails; ``scrapy crawl`` then exits with status 3.
 HEALTH_FAILED = "newscrawl/health/failed"
+#: Signal sent with ``report=`` (the run's report dict) once the report is made (metrics).
+REPORT_READY = object()
 #: What a parse failure says about the page's fields.
 FAILED_FIELD = {
     "no_date": "published_at",
@@ -117,7 +120,9 @@ class CrawlReport:
         min_pages: int = 4,
         zero_pages: int = 10,
         feed: str | None = None,
+        on_report: Callable[[dict[str, Any]], object] | None = None,
     ) -> None:
+        self.on_report = on_report
         self.run = run
         self.stats = stats
         self.min_ratio = min_ratio
@@ -137,6 +142,7 @@ class CrawlReport:
             settings.getint("NEWSCRAWL_HEALTH_MIN_PAGES", 4),
             settings.getint("NEWSCRAWL_HEALTH_ZERO_PAGES", 10),
             str(feeds[0]) if feeds else None,
+            lambda report: crawler.signals.send_catch_log(REPORT_READY, report=report),
         )
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -217,6 +223,8 @@ class CrawlReport:
         path = self.path()
         if path is not None:
             path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        if self.on_report is not None:
+            self.on_report(report)
         health = report["health"]
         if not health["ok"]:
             self.stats.set_value(HEALTH_FAILED, 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any, ClassVar
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime, to_iso
@@ -58,6 +58,14 @@ def in_stated_zone(machine: datetime | None, shown: datetime | None) -> datetime
         return machine or shown
     if timedelta(0) <= machine - shown < timedelta(minutes=1):
         return machine.astimezone(shown.tzinfo)
+    gap = abs(machine - shown)
+    if (
+        machine.replace(tzinfo=None) == shown.replace(tzinfo=None)
+        or (machine.time() == time(0) and shown.date() == machine.date())
+    ) and gap < timedelta(hours=10):
+        # The CMS wrote local time with a wrong zone ("2015-11-05 T10:08:58Z" for 10:08 WIB),
+        # or only a day: the page's own date line, zone printed, is the instant.
+        return shown
     return machine
 
 

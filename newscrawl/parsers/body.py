@@ -60,7 +60,7 @@ CLUTTER = (
         r"^\W*(?:dapatkan|ikuti|follow|gabung|bergabung|download|unduh|klik|cek|simak|yuk|"
         r"mari|jangan lupa|akses|kunjungi|daftar|berlangganan|subscribe|update)\b.{0,200}"
         r"(?:google news|whatsapp|telegram|instagram|saluran|channel|newsletter|aplikasi|"
-        r"play store|app store)",
+        r"play store|app store|email kamu|email anda|surel)",
         re.IGNORECASE,
     ),
     re.compile(r"^\W*(?:foto|photo|ilustrasi|sumber foto|infografis|grafis)\s*:", re.IGNORECASE),
@@ -94,17 +94,34 @@ CLUTTER = (
         r"(?:selanjutnya|berikutnya)\W*$|^\W*(?:selanjutnya|berikutnya)\s*:.{0,160}$",
         re.IGNORECASE,
     ),
+    # A rule of dashes or stars between the text and what follows it.
+    re.compile(r"^[\W_]+$"),
+    # The legal notice under wire copy: "Dilarang keras mengambil konten ...".
+    re.compile(r"^\W*dilarang (?:keras )?(?:mengambil|mengutip|menyalin|memperbanyak)\b", re.I),
+    # A table of contents' title; a teaser of a video or photo story under the text.
+    re.compile(r"^\W*daftar isi\W*$", re.IGNORECASE),
+    re.compile(r"^\W*(?:video|foto|infografis)\s*:\s*[^.!?]{0,200}$", re.IGNORECASE),
     # Counters and labels of widgets that slip in as text.
     re.compile(r"^\W*\d*\s*(?:komentar|comments?)\W*$", re.IGNORECASE),
     re.compile(r"^\W*(?:tags?|topik|topic|kata kunci)\s*:.{0,300}$", re.IGNORECASE),
 )
 
-#: A credit line: "Penulis: X", "Reporter: X | Editor: Y", "Editor : Andhika".
-CREDIT = re.compile(
-    r"^\W*(?:penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|kontributor|"
-    r"fotografer|videografer|penerjemah|translator|writer)\s*:\s*\S",
+#: A button's text glued to the last line: "(dmh/dmi) Add as a preferred source on Google".
+_TRAILING_PROMPT = re.compile(
+    r"\s*(?:add as a preferred source on google|tambahkan sebagai sumber (?:pilihan|favorit)"
+    r"(?: di google)?)\W*$",
     re.IGNORECASE,
 )
+
+#: A credit line: "Penulis: X", "Reporter: X | Editor: Y", "Editor : Andhika".
+CREDIT = re.compile(
+    r"^\W*(?:(?:penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|kontributor|"
+    r"fotografer|videografer|penerjemah|translator|writer)\s*:\s*\S"
+    r"|laporan\s+(?:reporter|wartawan|koresponden|kontributor)\b)",
+    re.IGNORECASE,
+)
+#: "Laporan Reporter POS-KUPANG.COM, Yohanes Bere Nahak": the name after the last comma.
+_REPORTED_BY = re.compile(r"^\W*laporan\s+\w+\s+.*,\s*(?P<names>[^,]{2,80})$", re.IGNORECASE)
 _CREDIT_PART = re.compile(
     r"(?P<label>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|kontributor|"
     r"writer)\s*:\s*(?P<names>[^|:]+?)(?=\s*(?:\||\b\w+\s*:|$))",
@@ -115,9 +132,15 @@ _EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting"})
 #: Blocks that end the body: syndication footers and what follows them.
 STOP = (
     re.compile(
-        r"^\W*(?:sebagian\s+)?(?:artikel|berita) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b",
+        r"^\W*(?:sebagian\s+)?(?:artikel|berita) ini (?:telah |sudah )?(?:tayang|terbit|dimuat|"
+        r"diterbitkan|naik)\b",
         re.IGNORECASE,
     ),
+    # The site's footer: "Copyright © ANTARA 2026", "Hak cipta dilindungi undang-undang".
+    re.compile(r"^\W*(?:copyright|hak cipta)\b", re.IGNORECASE),
+    re.compile(r"^\W*rekomendasi untuk (?:anda|kamu)\W*$", re.IGNORECASE),
+    # "Baca berikutnya": the next story's teaser after the article (kompas, KLY).
+    re.compile(r"^\W*baca berikutnya\W*$", re.IGNORECASE),
 )
 
 #: A trailing editor code: "(ant)", "(mdk/ded)", "(ap/wan)", "(*)", "(T.K011/B/A029)",
@@ -127,6 +150,7 @@ _EDITOR_CODE = re.compile(
     r"(?:\(\s*(\*|(?=[^)]*[A-Za-z])(?:[a-z0-9]{1,8}(?:\s*/\s*[a-z0-9]{1,8})*"
     r"|[A-Za-z0-9.]{1,8}(?:\s*/\s*[A-Za-z0-9.]{1,8})+))\s*\)"
     r"|\[\s*([a-z]{2,8}(?:\s*/\s*[a-z]{2,8})*)\s*\]"
+    r"|(?:^|(?<=[.!?\"”’]))\s*\(\s*([\w-]+\.(?:com|co\.id|id)\s*/\s*[\w .,'-]{2,60}?)\s*\)"
     r"|(?:^|(?<=[.!?\"”’]))\s*\(\s*([A-Z][A-Za-z]{0,4}(?:-\d{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{0,4}"
     r"(?:-\d{1,3})?)*)\s*\))[\s.]*$"
 )
@@ -228,9 +252,14 @@ def clean_body(
     clutter = (*CLUTTER, *clutter)
     stop = (*STOP, *stop)
     label_pending = False
-    for block in blocks:
+    for number, block in enumerate(blocks):
         text = block.text
         if _any_search(stop, text):
+            # A footer may still be followed by the desk's code on a line of its own.
+            for later in blocks[number + 1 :]:
+                rest, code = _cut_editor_code(later.text)
+                if code and not rest:
+                    body.editor_code = code
             break
         if _any_search(clutter, text):
             label_pending = False
@@ -266,19 +295,24 @@ def clean_body(
                 ],
             )
             text = text[: inside.start()].rstrip()
+        text = _TRAILING_PROMPT.sub("", text)
         if block.section_end and text:
             # A page or revealed section may end in its own editor code: not text.
             text, code = _cut_editor_code(text)
             body.editor_code = code or body.editor_code
         if text:
             body.paragraphs.append(text)
-    _peel_dateline(body, dateline)
+    peel_dateline(body, dateline)
     _peel_editor_code(body)
     _dedupe_links(body)
     return body
 
 
 def _add_credits(body: Body, line: str) -> None:
+    reported = _REPORTED_BY.match(line)
+    if reported:
+        body.credited_authors.append(reported["names"].strip())
+        return
     for part in _CREDIT_PART.finditer(line):
         names = body.credited_editors if part["label"].lower() in _EDITOR_LABELS else None
         (names if names is not None else body.credited_authors).append(part["names"].strip())
@@ -295,7 +329,7 @@ def _dedupe_links(body: Body) -> None:
     body.baca_juga = kept
 
 
-def _peel_dateline(body: Body, pattern: re.Pattern[str] | None) -> None:
+def peel_dateline(body: Body, pattern: re.Pattern[str] | None) -> None:
     if pattern is None or not body.paragraphs:
         return
     match = pattern.match(body.paragraphs[0])
@@ -310,13 +344,18 @@ def _peel_dateline(body: Body, pattern: re.Pattern[str] | None) -> None:
         del body.paragraphs[0]
 
 
+_CREDITED_CODE = re.compile(r"^[\w-]+\.(?:com|co\.id|id)\s*/", re.IGNORECASE)
+
+
 def _cut_editor_code(text: str) -> tuple[str, str | None]:
     """``text`` without its trailing editor code, and the code (None when it has none)."""
     match = _EDITOR_CODE.search(text)
     if not match:
         return text, None
     code = next(group for group in match.groups() if group)
-    return text[: match.start()].rstrip(), re.sub(r"\s+", "", code)
+    # "(mdk / ded)" is one code; "(Pos-Kupang.com/Yohanes Bere Nahak)" keeps a name's spaces.
+    code = clean_text(code) if _CREDITED_CODE.match(code) else re.sub(r"\s+", "", code)
+    return text[: match.start()].rstrip(), code
 
 
 def _peel_editor_code(body: Body) -> None:

@@ -31,7 +31,7 @@ SKIP_WORDS = frozenset(
     "slideshow slider carousel photo foto video videos player embed embeds twitter tweet "
     "instagram tiktok youtube facebook infografis infographic pagination paging pager "
     "breadcrumb breadcrumbs tags tag topik hashtag polling poll quiz widget promo "
-    "promotion whatsapp telegram googlenews print toolbar".split()
+    "promotion whatsapp telegram googlenews toolbar toc daftarisi".split()
 )
 #: Class/id words of read-also boxes.
 RELATED_WORDS = frozenset(
@@ -42,6 +42,8 @@ RELATED_WORDS = frozenset(
 RELATED_PAIRS = frozenset(
     {("baca", "juga"), ("read", "also"), ("lihat", "juga"), ("simak", "juga")}
 )
+#: Word pairs of boxes that are never text: a table of contents ("daftar-isi").
+SKIP_PAIRS = frozenset({("daftar", "isi"), ("table", "contents")})
 _WORDS = re.compile(r"[^a-z0-9]+")
 _KINDS: dict[tuple[str, str], str | None] = {}
 
@@ -65,7 +67,15 @@ def _judge(names: tuple[str, str]) -> str | None:
     unique = set(words)
     if unique & RELATED_WORDS or any(pair in RELATED_PAIRS for pair in itertools.pairwise(words)):
         return RELATED
-    return SKIP if unique & SKIP_WORDS else None
+    if unique & SKIP_WORDS or any(pair in SKIP_PAIRS for pair in itertools.pairwise(words)):
+        return SKIP
+    return None
+
+
+def in_page_links_only(element: etree._Element) -> bool:
+    """A list whose every link jumps within the page: a table of contents."""
+    hrefs = [a.get("href") or "" for a in element.iter("a")]
+    return len(hrefs) >= 2 and all(h.startswith("#") for h in hrefs)
 
 
 #: iframe hosts and the kind of embed they are.

@@ -15,6 +15,7 @@ first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
@@ -26,9 +27,9 @@ from newscrawl.dates import parse_indonesian_datetime
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, in_stated_zone, ld_names
-from newscrawl.parsers.body import dateline_pattern
+from newscrawl.parsers.body import Body, clean_body, dateline_pattern, peel_dateline
 from newscrawl.parsers.survey import Survey, is_chrome, survey
-from newscrawl.parsers.text import clean_text, person_names, unique
+from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks, unique
 from newscrawl.urls import link_url
 
 _PROSE = etree.XPath(
@@ -42,7 +43,10 @@ _LISTING_PATH = re.compile(
     r"infografis|tv|live|rss|sitemap)(?:/[\w-]*)?/?$",
     re.IGNORECASE,
 )
-_MEDIA_PATH = re.compile(r"^/(?:[\w-]+/)*(?:video|videos|foto|photo|photos|galeri|gallery)/")
+_MEDIA_PATH = re.compile(
+    r"^/(?:[\w-]+/)*(?:video|videos|foto|photo|photos|galeri|gallery|inpicture|infografis|"
+    r"readfoto|readvideo|foto-news|fotonews|potret)/"
+)
 #: JSON-LD types of pages that are not one article.
 NOT_ARTICLE_TYPES = frozenset(
     {"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "ImageGallery"}
@@ -66,6 +70,28 @@ _SEPARATORS = re.compile(r"\s+[-|–—:]+\s+|\s*\|\s*")
 #: Words a home crumb says.
 _HOME = frozenset({"home", "beranda", "index", "indeks", "homepage", "depan", "news", "berita"})
 _MAX_PAGES = 30
+#: What a byline holds besides names: its date's day, "WIB", "Updated".
+_NOT_A_NAME = re.compile(
+    r"^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|wib|wita|wit|updated?|diperbarui|published)$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+#: Any outlet's name in a dateline: "POS-KUPANG.COM", "TEMPO.CO", "Suara.com", "VIVA.co.id".
+_ANY_BRAND = r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|co\.id|co|id|net|org|news)"
+#: "Jakarta - ", "BANDA ACEH -- ": a place alone, up to three capitalised words.
+_BARE_DATELINE = re.compile(
+    r"^[\W_]*(?P<place>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})\s+[-–—]+(?:\s+|$)"
+)
+_BOXES = frozenset(
+    {"div", "p", "ul", "ol", "li", "section", "header", "footer", "aside", "table", "blockquote"}
+)
+#: Search-engine keywords, not tags: "berita terkini", "portal Indonesia".
+_SEO_TAG = re.compile(
+    r"^(?:berita|info|informasi|kabar|portal|news)\s+(?:terkini|terbaru|terpopuler|hari ini|"
+    r"harian(?: online)?|indonesia|online|utama|viral|update)$",
+    re.IGNORECASE,
+)
 _PAGE_PARAM = re.compile(r"(?:^|&)(?:page|p|hal|halaman)=(\d{1,2})(?:&|$)")
 _PAGE_SUFFIX = re.compile(r"/(?:page/|halaman/)?(\d{1,2})")
 
@@ -101,13 +127,29 @@ class GenericParser(ArticleParser):
                 return nodes[0]
         found = self.survey
         dense = max(found.scores, key=found.scores.__getitem__, default=None)
-        dense_text = _prose_length(dense) if dense is not None else 0
         structured = [*found.itemprop.get("articleBody", []), *found.bodies]
+        if dense is not None:
+            # A known container holding the densest prose: the innermost one, so that a
+            # wrapper's header and footer ("post-content" around "post-text") stay out.
+            holders = [c for c in structured if c is dense or _inside(dense, c)]
+            if holders:
+                return min(holders, key=_prose_length)
+            dense_text = _prose_length(dense)
+            inside = [c for c in structured if _inside(c, dense)]
+            best_inside = max(inside, key=_prose_length, default=None)
+            if best_inside is not None and _prose_length(best_inside) >= 0.6 * dense_text:
+                return best_inside
+            parent = dense.getparent()
+            if (
+                not dense.get("class")
+                and parent is not None
+                and found.scores.get(parent, 0) >= 0.75 * found.scores[dense]
+            ):
+                # Text split over sibling boxes with no class of their own (ANTARA 2016).
+                return parent
+            if found.scores[dense] >= 150:
+                return dense
         best = max(structured, key=_prose_length, default=None)
-        if best is not None and _prose_length(best) >= max(200, 0.5 * dense_text):
-            return best
-        if dense is not None and found.scores[dense] >= 150:
-            return dense
         return best if best is not None and _prose_length(best) >= 80 else None
 
     @cached_property
@@ -124,6 +166,13 @@ class GenericParser(ArticleParser):
             if id(node) in ancestors:
                 return node
         return self.page.sel.root
+
+    def scoped(self, elements: list[etree._Element]) -> list[etree._Element]:
+        """``elements`` inside the article and outside its chrome (none when none is)."""
+        scope = self.scope
+        if scope is self.page.sel.root:
+            return []
+        return [e for e in elements if _inside(e, scope) and not is_chrome(e, scope)]
 
     def in_scope(self, elements: list[etree._Element]) -> list[etree._Element]:
         """``elements`` inside the article, outside its chrome; all of them when none is."""
@@ -175,11 +224,16 @@ class GenericParser(ArticleParser):
             )
             if isinstance(t, str) and t
         ]
-        for h1 in h1s:
-            text = _alnum("".join(h1.itertext()))
+        # A site's logo or a channel link sits in an <h1> too: a headline is not one link.
+        own = [h for h in h1s if not _all_linked(h)] or h1s
+        texts = [(_alnum("".join(h.itertext())), h) for h in own]
+        for text, h1 in texts:
+            if text in known:
+                return h1
+        for text, h1 in texts:
             if any(k and (k in text or text in k) for k in known):
                 return h1
-        return h1s[0] if not known else None
+        return own[0] if not known else None
 
     def headline(self) -> str | None:
         if self.headline_css != "h1":
@@ -248,7 +302,25 @@ class GenericParser(ArticleParser):
                 updated = updated or when
             elif published is None:
                 published = when
-        return published, updated
+        return published or self.date_under_headline(), updated
+
+    def date_under_headline(self) -> datetime | None:
+        """A date line with no class saying so, just under the headline (2015 tribunnews'
+        ``<h3>Jumat, 19 Juni 2015 12:58 WIB</h3>``): a short text with a date and a time."""
+        h1 = self.headline_node
+        if h1 is None:
+            return None
+        for seen, node in enumerate(_following(h1)):
+            if seen >= 40:
+                break
+            text = clean_text(" ".join(node.itertext()))
+            if 8 <= len(text) <= 80 and _CLOCK.search(text):
+                when = parse_indonesian_datetime(
+                    text, now=self.page.fetched_at, default_tz=self.timezone
+                )
+                if when is not None:
+                    return when
+        return None
 
     # -- people, section, tags ------------------------------------------------------------
 
@@ -269,7 +341,11 @@ class GenericParser(ArticleParser):
 
     def _people(self, values: list[str]) -> list[str]:
         names = person_names(values, drop=(*self.not_people, *self.brands))
-        return [n for n in names if not re.search(r"\d", n) and len(n.split()) <= 6]
+        return [
+            n
+            for n in names
+            if not re.search(r"\d", n) and len(n.split()) <= 6 and not _NOT_A_NAME.match(n)
+        ]
 
     def authors(self) -> list[str]:
         if self.author_css:
@@ -344,41 +420,137 @@ class GenericParser(ArticleParser):
     def tags(self) -> list[str]:
         if self.tags_css:
             return super().tags()
-        shown = [
-            clean_text("".join(a.itertext()))
-            for box in self.in_scope(self.survey.roles.get("tags", []))
-            for a in box.iter("a")
-        ]
-        shown = [t.lstrip("#").strip() for t in shown if t and len(t) <= 60]
+        shown: list[str] = []
+        for box in self.scoped(self.survey.roles.get("tags", [])):
+            items = [clean_text("".join(a.itertext())).lstrip("#").strip() for a in box.iter("a")]
+            items = [t for t in items if t]
+            # A box of headlines ("related", "trending") is no tag list.
+            if items and sum(len(t.split()) <= 5 for t in items) >= 0.8 * len(items):
+                shown += items
         if shown:
-            return list(unique(shown))
+            return [t for t in unique(shown) if not _SEO_TAG.match(t)]
         keywords = (self.page.meta("news_keywords") or self.page.meta("keywords") or "").split(",")
-        found = super().tags() or list(unique(keywords))
-        return [t for t in found if len(t) <= 60 and _alnum(t) not in self.brand_keys]
+        found = super().tags() or list(unique(k for k in keywords if _keyword_like(keywords)))
+        return [
+            t
+            for t in found
+            if len(t) <= 60 and _alnum(t) not in self.brand_keys and not _SEO_TAG.match(t)
+        ]
 
     # -- body, dateline, pages --------------------------------------------------------------
+
+    @cached_property
+    def containers(self) -> list[etree._Element]:
+        """The article's text containers, in order: the container, or the sections or pages
+        its text is split into (same tag and class, each holding prose: liputan6's pages in
+        one document, detikX's sections)."""
+        container = self.container
+        if container is None:
+            return []
+        classes = container.get("class")
+        if self.body_css or not classes:
+            return [container]
+        found = [
+            element
+            for element in self.page.sel.root.iter(container.tag)
+            if element.get("class") == classes and _prose_length(element) >= 80
+        ]
+        if len(found) < 2 or len(found) > 40 or any(_inside(a, b) for a in found for b in found):
+            return [container]
+        # They must be one article's parts, not teaser cards across the page.
+        common = _common_ancestor(found)
+        if common is None or common.tag in ("body", "html") or is_chrome(common):
+            return [container]
+        return found
 
     def body_containers(self, page: Page) -> Any:
         if page is not self.page:
             return type(self)(page).body_containers(page)
-        container = self.container
-        if container is None:
-            return []
-        return [parsel.Selector(root=container, type="html")]
+        return [parsel.Selector(root=c, type="html") for c in self.containers]
+
+    def body_blocks(self, page: Page) -> list[Block]:
+        if page is not self.page:
+            parser = type(self)(page)
+            return parser.body_blocks(page)
+        skip: list[etree._Element] = []
+        for container in self.containers:
+            skip += [*self.header_nodes(container), *self.picture_boxes(container)]
+            if self.body_skip_css:
+                skip += page.nodes(self.body_skip_css, container)
+        return text_blocks(self.containers, page.url, skip)
+
+    def header_nodes(self, container: etree._Element) -> list[etree._Element]:
+        """What a too-wide container holds besides the text: the headline and everything
+        before it (crumbs, labels), date lines, bylines, decks and tag lists."""
+        found: list[etree._Element] = []
+        h1 = self.headline_node
+        if h1 is not None and any(a is container for a in h1.iterancestors()):
+            found.append(h1)
+            for node in h1.itersiblings(preceding=True):
+                found.append(node)
+            for ancestor in h1.iterancestors():
+                if ancestor is container:
+                    break
+                found.extend(ancestor.itersiblings(preceding=True))
+        roles = self.survey.roles
+        for role in ("date", "byline", "crumbs", "deck", "tags"):
+            for element in roles.get(role, []):
+                # Boxes only: an inline link classed "inner-link-tag" is a linked word.
+                if (
+                    element.tag in _BOXES
+                    and any(a is container for a in element.iterancestors())
+                    and len(" ".join(element.itertext())) < 300
+                ):
+                    found.append(element)
+        found.extend(t for t in self.survey.time if any(a is container for a in t.iterancestors()))
+        return found
+
+    @staticmethod
+    def picture_boxes(container: etree._Element) -> list[etree._Element]:
+        """Boxes holding a picture and little text: the picture's caption and credit."""
+        boxes = []
+        for img in container.iter("img"):
+            node = img.getparent()
+            while node is not None and node is not container:
+                text = " ".join(node.itertext()).strip()
+                if (
+                    node.tag in ("div", "figure", "table", "span")
+                    and len(text) < 300
+                    and not node.findall(".//p")
+                ):
+                    boxes.append(node)
+                    node = node.getparent()
+                    continue
+                break
+        return boxes
 
     @cached_property
-    def dateline(self) -> re.Pattern[str]:  # type: ignore[override]
+    def dateline_patterns(self) -> list[re.Pattern[str]]:
         brands = "|".join(
             re.escape(b) for b in sorted({*self.brands, *self.domains}, key=len, reverse=True)
         )
-        return dateline_pattern(brand=brands or None, agency=self.agencies)
+        brand = rf"(?i:{brands}|{_ANY_BRAND})" if brands else f"(?i:{_ANY_BRAND})"
+        return [
+            dateline_pattern(brand=brand),
+            dateline_pattern(agency=self.agencies),
+            _BARE_DATELINE,
+        ]
+
+    def body(self) -> Body:
+        blocks = [b for page in (self.page, *self.more_pages) for b in self.body_blocks(page)]
+        body = clean_body(blocks, None, self.clutter, self.stop)
+        for pattern in self.dateline_patterns:
+            if body.paragraphs and pattern.match(body.paragraphs[0]):
+                peel_dateline(body, pattern)
+                break
+        return body
 
     def check_article(self) -> None:
         super().check_article()
         page, path = self.page, _path(self.page.url)
         og_type = (page.meta("og:type") or "").lower()
         article = bool(page.article_ld) or og_type == "article"
-        if og_type.startswith("video") or (not article and _MEDIA_PATH.match(path)):
+        if og_type.startswith("video") or _MEDIA_PATH.match(path):
             raise NotAnArticle(f"{page.url} is a video or photo page")
         if not article and (path in ("", "/") or _LISTING_PATH.match(path)):
             raise NotAnArticle(f"{page.url} lists articles (home, section, tag or search page)")
@@ -418,6 +590,47 @@ class GenericParser(ArticleParser):
         if self.language == "id" and lang == "en":
             record["language"] = "en"
         return record
+
+
+def _all_linked(element: etree._Element) -> bool:
+    text = "".join(element.itertext()).strip()
+    linked = "".join(t for a in element.iter("a") for t in a.itertext()).strip()
+    return bool(text) and linked == text
+
+
+#: Words that make a keywords meta a sentence cut at commas, not a list of tags.
+_STOPWORDS = frozenset(
+    "yang dan di ke dari untuk ini itu dengan pada the of and to in a is we should about".split()
+)
+
+
+def _keyword_like(keywords: list[str]) -> bool:
+    items = [k.strip().lower() for k in keywords if k.strip()]
+    return 0 < len(items) <= 15 and sum(k in _STOPWORDS for k in items) <= 1
+
+
+def _following(element: etree._Element) -> Iterator[etree._Element]:
+    """Elements after ``element`` in document order (its siblings, then its ancestors')."""
+    node: etree._Element | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):
+                yield sibling
+                yield from (e for e in sibling.iterdescendants() if isinstance(e.tag, str))
+        node = node.getparent()
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
+    """The nearest element all of ``elements`` are inside."""
+    first, *rest = elements
+    for ancestor in first.iterancestors():
+        if all(_inside(e, ancestor) for e in rest):
+            return ancestor
+    return None
+
+
+def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
+    return any(a is ancestor for a in element.iterancestors())
 
 
 def _prose_length(element: etree._Element | None) -> int:

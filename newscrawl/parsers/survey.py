@@ -27,7 +27,7 @@ ROLES: dict[str, frozenset[str]] = {
         "author authors byline penulis reporter writer pewarta kontributor contributor "
         "editor redaktur penyunting creator".split()
     ),
-    "tags": frozenset("tag tags topik topic topics keyword keywords hashtag".split()),
+    "tags": frozenset("tag tags tagging topik topic topics keyword keywords hashtag".split()),
     "crumbs": frozenset("breadcrumb breadcrumbs breadcumb crumb crumbs".split()),
     "paging": frozenset("pagination paging pager halaman paginate pagenav".split()),
     "deck": frozenset("subtitle subjudul deck standfirst excerpt summary ringkasan".split()),
@@ -84,6 +84,8 @@ def survey(root: etree._Element) -> Survey:
             found.articles.append(element)
         elif tag == "p":
             _score_paragraph(element, scores)
+        elif tag in _TEXT_HOLDERS:
+            _score_loose_text(element, scores)
         elif tag in ("a", "link") and (element.get("rel") or "").lower() == "next":
             href = element.get("href")
             if href:
@@ -123,6 +125,29 @@ def _score_paragraph(p: etree._Element, scores: dict[etree._Element, float]) -> 
     grandparent = parent.getparent()
     if grandparent is not None:
         scores[grandparent] += score / 2
+
+
+#: Elements that hold article text directly on older layouts: lines split by ``<br>``.
+_TEXT_HOLDERS = frozenset({"div", "td", "span", "section", "article", "font"})
+
+
+def _score_loose_text(element: etree._Element, scores: dict[etree._Element, float]) -> None:
+    """Text written straight into ``element`` between ``<br>`` (2015-era CMS bodies)."""
+    chunks = [element.text, *(child.tail for child in element if child.tag in _INLINE_OR_BR)]
+    score = 0.0
+    for chunk in chunks:
+        if chunk:
+            length = len(chunk.strip())
+            if length >= 25:
+                score += length + 20 * chunk.count(",")
+    if score:
+        scores[element] += score
+        parent = element.getparent()
+        if parent is not None:
+            scores[parent] += score / 2
+
+
+_INLINE_OR_BR = frozenset({"br", "b", "strong", "i", "em", "a", "span", "u", "font", "sup"})
 
 
 def is_chrome(element: etree._Element, stop: etree._Element | None = None) -> bool:

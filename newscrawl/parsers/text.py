@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from newscrawl.parsers.clutter import RELATED, SKIP, box_kind
+from newscrawl.parsers.clutter import RELATED, SKIP, box_kind, in_page_links_only
 from newscrawl.urls import join_url
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]+")
@@ -222,6 +222,8 @@ class _BlockBuilder:
                 # Inline elements are text ("<a class=inner-link-tag>" is a linked word): only
                 # boxes are judged.
                 kind = box_kind(element) if flags & _BLOCK else None
+                if kind is None and name in ("ul", "ol") and in_page_links_only(element):
+                    kind = SKIP
                 if kind == RELATED:
                     self.related(element)
                 elif kind == SKIP:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from newscrawl.crosscheck import generic_agreement, sampled
 from newscrawl.errors import ArticleError, IncompleteArticle, NotAnArticle
 from newscrawl.outlet import Outlet, outlet_for_url, registry
 from newscrawl.page import Page
@@ -182,6 +183,9 @@ class Outcome(NamedTuple):
     url: str = ""
     #: The parser version that refused (None when the response was not a usable page).
     parser: str | None = None
+    #: The generic parser's agreement with the dedicated parser's body (shingle F1), when
+    #: the page was in the cross-check sample.
+    crosscheck: float | None = None
 
     @property
     def fallback(self) -> bool:
@@ -195,12 +199,18 @@ class Outcome(NamedTuple):
 
 
 def parse_fetched(
-    pages: list[RawPage], outlet: str, fetched_at: datetime, find_more: bool
+    pages: list[RawPage],
+    outlet: str,
+    fetched_at: datetime,
+    find_more: bool,
+    crosscheck_rate: float = 0.0,
 ) -> Outcome:
     """The outcome for an article's fetched pages, page 1 first.
 
     With ``find_more`` (only page 1 fetched so far), a multi-page article answers with
-    the URLs of its later pages instead of a record.
+    the URLs of its later pages instead of a record. A share ``crosscheck_rate`` of the
+    records a dedicated parser makes is read by the generic parser too
+    (:mod:`newscrawl.crosscheck`).
     """
     parsed: list[Page] = []
     for raw in pages:
@@ -232,4 +242,8 @@ def parse_fetched(
             url=pages[-1].url,
             parser=refusal.parser,
         )
-    return Outcome(record=record)
+    found = find_outlet(pages[0].url, outlet)
+    agreement = None
+    if found.dedicated and sampled(record["url"], crosscheck_rate):
+        agreement = generic_agreement(found, parsed, record["body"])
+    return Outcome(record=record, crosscheck=agreement)

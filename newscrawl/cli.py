@@ -34,6 +34,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_outlets(args: argparse.Namespace) -> int:
+    from newscrawl.outlet_table import outlet_table
+
+    print(outlet_table())
+    return 0
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from newscrawl.crawlall import crawl_outlets
 
@@ -67,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--fetched-at", help="ISO 8601 fetch time (default: the file's mtime)")
     parse.add_argument("file", help="the saved HTML file, or - for standard input")
     parse.set_defaults(func=cmd_parse)
+    outlets = commands.add_parser("outlets", help="the outlets newscrawl knows, as a table")
+    outlets.set_defaults(func=cmd_outlets)
     crawl = commands.add_parser(
         "crawl", help="run several outlets' spiders in one process, with one summary"
     )

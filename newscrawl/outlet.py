@@ -153,8 +153,8 @@ class Outlet:
     def __post_init__(self) -> None:
         if self.zone not in ZONES:
             raise ValueError(f"{self.name}: zone {self.zone!r} is not one of {sorted(ZONES)}")
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
-            raise ValueError(f"outlet name {self.name!r}: lower-case letters, digits, _")
+        if not re.fullmatch(r"[a-z][a-z0-9]*", self.name):
+            raise ValueError(f"outlet name {self.name!r}: lower-case letters and digits")
         if not self.base_url:
             first = self.domains[0].split("/", 1)[0]
             www = "" if first.count(".") >= 2 and not first.endswith(".co.id") else "www."
@@ -259,9 +259,9 @@ def outlet_for_url(url: str) -> Outlet:
 @cache
 def _undeclared(domain: str) -> Outlet:
     label = domain.split(".", 1)[0].lower()
-    name = re.sub(r"[^a-z0-9]+", "_", label).strip("_") or "site"
+    name = re.sub(r"[^a-z0-9]+", "", label) or "site"
     if not name[0].isalpha():
-        name = f"site_{name}"
+        name = f"site{name}"  # an address, not a name: 127.0.0.1
     return Outlet(name=name, domains=(domain,))
 
 

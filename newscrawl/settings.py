@@ -85,6 +85,10 @@ NEWSCRAWL_HEALTH_MIN_RATIO = 0.5
 NEWSCRAWL_HEALTH_MIN_PAGES = 4
 NEWSCRAWL_HEALTH_ZERO_PAGES = 10
 
+# Drift alarm: this share of the pages a dedicated parser reads is read by the generic parser
+# too; strongly different bodies are counted (newscrawl/crosscheck/disagrees/<parser>).
+NEWSCRAWL_CROSSCHECK_RATE = 0.05
+
 # Offline replay: comma-separated .warc/.warc.gz files answer every request (empty = off).
 NEWSCRAWL_REPLAY = ""
 # Write the run's stats as JSON here when the crawl ends (empty = off).

@@ -269,17 +269,24 @@ class ParsePool:
                 logger.error("parse workers cannot start (%s): parsing in-process", exc)
 
     async def parse(
-        self, pages: list[RawPage], outlet: str, fetched_at: datetime, find_more: bool
+        self,
+        pages: list[RawPage],
+        outlet: str,
+        fetched_at: datetime,
+        find_more: bool,
+        crosscheck: float = 0.0,
     ) -> Outcome:
         """:func:`parse_fetched` of the pages, in a worker when the pool has any."""
         if not self.workers or not _in_asyncio_loop():
-            return parse_fetched(pages, outlet, fetched_at, find_more)
-        task = pickle.dumps((pages, outlet, fetched_at, find_more), pickle.HIGHEST_PROTOCOL)
+            return parse_fetched(pages, outlet, fetched_at, find_more, crosscheck)
+        task = pickle.dumps(
+            (pages, outlet, fetched_at, find_more, crosscheck), pickle.HIGHEST_PROTOCOL
+        )
         timed_out = False
         for _ in range(2):
             await self.start()
             if not self._processes:
-                return parse_fetched(pages, outlet, fetched_at, find_more)
+                return parse_fetched(pages, outlet, fetched_at, find_more, crosscheck)
             worker = min(self._processes, key=lambda w: len(w.pending))
             try:
                 return await self._outcome(worker, task)

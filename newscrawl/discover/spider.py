@@ -15,12 +15,11 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.defer import deferred_from_coro
-from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
 
 from newscrawl.api import RawPage
+from newscrawl.crosscheck import DISAGREES_BELOW
 from newscrawl.dates import JAKARTA
 from newscrawl.discover.discovery import (
     Link,
@@ -171,13 +170,13 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.set_value("newscrawl/parse_workers", workers)
         return pool
 
-    def closed(self, reason: str) -> Deferred[None] | None:
+    async def closed(self, reason: str) -> None:
         pool: ParsePool | None = getattr(self, "_parse_pool", None)
         if pool is None:
-            return None
+            return
         if pool.restarts:
             self.crawler.stats.set_value("newscrawl/parse_workers/restarts", pool.restarts)
-        return deferred_from_coro(pool.release())
+        await pool.release()
 
     async def parse_article_page(self, response: Response) -> AsyncIterator[Any]:
         raw_type = response.headers.get("Content-Type")
@@ -196,6 +195,7 @@ class NewsSpider(scrapy.Spider):
             self.outlet_of(pages[0].url),
             self.fetched_at(response),
             find_more=remaining is None,
+            crosscheck=self.crawler.settings.getfloat("NEWSCRAWL_CROSSCHECK_RATE", 0.0),
         )
         if outcome.more:
             yield self.next_page(response, pages, list(outcome.more))
@@ -221,6 +221,8 @@ class NewsSpider(scrapy.Spider):
             )
         else:
             self.crawler.stats.inc_value("newscrawl/parsed")
+        if outcome.crosscheck is not None:
+            self.count_crosscheck(record, outcome.crosscheck)
         run = Run.of(self.crawler)
         if run.state is not None:
             link = response.meta.get("newscrawl_link") or pages[0].url
@@ -230,6 +232,19 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/skipped/out_of_range")
             return
         yield record
+
+    def count_crosscheck(self, record: dict[str, Any], agreement: float) -> None:
+        """Count a page the generic parser read too; a strong disagreement is a drift alarm."""
+        stats = self.crawler.stats
+        stats.inc_value(f"newscrawl/crosscheck/checked/{record['parser']}")
+        if agreement < DISAGREES_BELOW:
+            stats.inc_value(f"newscrawl/crosscheck/disagrees/{record['parser']}")
+            logger.warning(
+                "%s: the generic parser's body agrees only %.2f with %s's (a layout drift?)",
+                record["url"],
+                agreement,
+                record["parser"],
+            )
 
     def next_page(
         self, response: Response, pages: list[RawPage], remaining: list[str]

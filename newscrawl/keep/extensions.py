@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 DROPPED = "newscrawl/dropped/"
 FAILED = "newscrawl/failed/"
 FALLBACK = "newscrawl/fallback/"
+CROSSCHECK = "newscrawl/crosscheck/"
 #: Set when the health check fails; ``scrapy crawl`` then exits with status 3.
 HEALTH_FAILED = "newscrawl/health/failed"
 #: Signal sent with ``report=`` (the run's report dict) once the report is made (metrics).
@@ -182,6 +183,15 @@ class CrawlReport:
                 for name in COVERAGE_FIELDS
             },
             "parse_failures": failures_by_parser(stats),
+            # Pages the generic parser read too, and those where it strongly disagreed.
+            "crosscheck": {
+                kind: {
+                    key.removeprefix(f"{CROSSCHECK}{kind}/"): int(value)
+                    for key, value in sorted(stats.items())
+                    if key.startswith(f"{CROSSCHECK}{kind}/")
+                }
+                for kind in ("checked", "disagrees")
+            },
             # Pages a dedicated parser refused and the generic parser turned into records.
             "fallbacks": {
                 key.removeprefix(FALLBACK): int(value)

@@ -91,7 +91,10 @@ class OutletPeriod:
         if not said:
             return None
         checked = [run.crosscheck_checked for run in said if run.crosscheck_checked is not None]
-        return sum(run.crosscheck_disagrees or 0 for run in said), sum(checked) if checked else None
+        disagrees = sum(run.crosscheck_disagrees or 0 for run in said)
+        if not disagrees and not any(checked):
+            return None  # nothing was cross-checked: nothing to show
+        return disagrees, sum(checked) if checked else None
 
     def coverage_now_and_before(self) -> tuple[dict[str, float], dict[str, float]]:
         """Coverage of the latest run with records, and of the earlier runs together."""

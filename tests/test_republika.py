@@ -20,7 +20,6 @@ from newscrawl.parsers.republika import (
     RepublikaV1,
     RepublikaV2,
     RepublikaV3,
-    credits,
     listing_links,
     next_index_page,
 )
@@ -72,25 +71,6 @@ def test_real_old_pages_have_their_version(shared_pages: Path, path: str, versio
     url = "http://www.republika.co.id/berita/nasional/16/02/15/o2l07x284-x"
     page = Page.from_bytes((shared_pages / path).read_bytes(), url, FETCHED)
     assert choose_parser(page) is version
-
-
-@pytest.mark.parametrize(
-    ("lines", "reporters", "editors"),
-    [
-        (
-            ["Rep: Dedy Darmawan Nasution/ Red: Fuji Pratiwi"],
-            ["Dedy Darmawan Nasution"],
-            ["Fuji Pratiwi"],
-        ),
-        (["Red: Yudha Manggala P Putra"], [], ["Yudha Manggala P Putra"]),
-        (["Redaktur : Agus Yulianto", "Sumber : kemenag.go.id"], [], ["Agus Yulianto"]),
-        (["Reporter : Ana Sari", "Redaktur : Budi"], ["Ana Sari"], ["Budi"]),
-    ],
-)
-def test_credit_lines(lines: list[str], reporters: list[str], editors: list[str]) -> None:
-    found = credits(lines)
-    assert found["rep"] == reporters
-    assert found["red"] == editors
 
 
 def test_the_json_ld_author_is_the_editor_not_the_reporter() -> None:

@@ -29,6 +29,7 @@ from newscrawl.discover.discovery import Link
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.parsers.body import dateline_pattern
+from newscrawl.parsers.credits import credits
 from newscrawl.parsers.text import clean_text, person_names, unique
 from newscrawl.urls import link_url
 
@@ -38,26 +39,10 @@ DOMAINS = ("republika.co.id", "ihram.co.id")
 NOT_ARTICLE_URL = re.compile(
     r"/(?:inpicture|infografis|foto)/|^https?://visual\.republika\.co\.id/", re.IGNORECASE
 )
-#: "Rep: Ana/ Red: Budi", "Redaktur : Agus", "Reporter: Ana": a label and what follows it.
-_CREDIT = re.compile(r"\b(?P<label>Rep(?:orter)?|Red(?:aktur)?|Sumber|Foto)\s*:\s*", re.IGNORECASE)
 #: The source credit the CMS prints as the text's last line ("Sumber : Antara").
 _SOURCE_LINE = re.compile(r"^\s*Sumber\s*:\s*\S.{0,80}$", re.IGNORECASE)
 #: Later pages of a v2 article: "<article url>-part2".
 _PART = re.compile(r"-part(\d{1,2})$")
-
-
-def credits(lines: list[str]) -> dict[str, list[str]]:
-    """Names by role from credit lines: {"rep": [...], "red": [...]}."""
-    found: dict[str, list[str]] = {"rep": [], "red": []}
-    for line in lines:
-        matches = list(_CREDIT.finditer(line))
-        for match, following in zip(matches, [*matches[1:], None], strict=True):
-            role = match["label"].lower()[:3]
-            if role not in found:
-                continue
-            end = following.start() if following else len(line)
-            found[role].append(line[match.end() : end].strip(" /|-,"))
-    return found
 
 
 class RepublikaV1(ArticleParser):

@@ -4,7 +4,6 @@ sitemap robots.txt names. Article URLs carry the date (``/<section>/YYYY/MM/DD/<
 South Carolina | World | Fri, June 19 2015, 7:36 AM" as its byline; today's template "Published
 on Oct. 31, 2026" over ``div.tjp-single__content``. Zone WIB."""
 
-
 from newscrawl.outlet import Feed, Outlet, Site
 from newscrawl.parsers.body import Body
 from newscrawl.parsers.generic import GenericParser

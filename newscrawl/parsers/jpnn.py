@@ -39,7 +39,8 @@ class JpnnV1(ArticleParser):
     not_article_url = NOT_ARTICLE_URL
     drop_url_params = ("page",)
 
-    headline_css = "h1"
+    # The article's own heading (a logo may be the page's first h1); og:title after it.
+    headline_css = "div.page-content h1, div.artikel h1, h1.judul"
     date_css = ".date-publish, span.date, div.tanggal"
     credit_css = ".page-content .redaktur, .page-content .editor, .page-content .reporter"
     section_css = "ul.breadcrumb li a, .breadcrumb a"

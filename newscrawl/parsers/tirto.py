@@ -65,7 +65,7 @@ class TirtoV1(ArticleParser):
     title_suffix = re.compile(r"\s*[|-]\s*(?:tirto\.id|Tirto)\s*$", re.IGNORECASE)
     not_article_url = NOT_ARTICLE_URL
 
-    headline_css = "h1.news-detail-title, h1"
+    headline_css = "h1.news-detail-title, h1.news-title"
     date_css = ".detail-date, .news-detail-date, span.date"
     author_css = ".reporter-name, .byline a"
     section_css = ".breadcrumbs-wrapper a, ol.breadcrumb a"

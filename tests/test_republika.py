@@ -82,6 +82,12 @@ def test_the_json_ld_author_is_the_editor_not_the_reporter() -> None:
     # Neither the WhatsApp footnote nor the sidebar belongs to the text.
     assert "Whatsapp" not in record["body"]
     assert "Transjakarta" not in record["body"]
+    # Without the credit line, JSON-LD's author is the editor and no one is the writer.
+    html = (HERE / "articles/2026-ekonomi-harga-cabai.html").read_text("utf-8")
+    start = html.index('<div class="">')
+    html = html[:start] + html[html.index("</div>", start) + len("</div>") :]
+    record = parse_article(html, CABAI, FETCHED)
+    assert (record["authors"], record["editors"]) == ([], ["Fuji Pratiwi"])
 
 
 @pytest.mark.parametrize(

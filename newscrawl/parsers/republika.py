@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from newscrawl.dates import parse_indonesian_datetime
 from newscrawl.discover.discovery import Link
 from newscrawl.page import Page
-from newscrawl.parsers.base import ArticleParser
+from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import dateline_pattern
 from newscrawl.parsers.credits import credits
 from newscrawl.parsers.text import clean_text, person_names, unique
@@ -164,6 +164,12 @@ class RepublikaV3(RepublikaV1):
     @classmethod
     def detect(cls, page: Page) -> bool:
         return bool(page.nodes(cls.body_css)) and bool(page.nodes("div.max-card__title"))
+
+    def editors(self) -> list[str]:
+        # JSON-LD's "author" is the editor (the byline's "Red:"): it stands in for a missing
+        # credit line.
+        ld = ld_names(self.page.article_ld.get("author"))
+        return super().editors() or person_names(ld, drop=self.not_people)
 
 
 def listing_links(page: Page) -> list[Link]:

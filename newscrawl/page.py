@@ -23,6 +23,7 @@ _TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
 _STRING = etree.XPath("string()", smart_strings=False)
 #: A complete page closes its body or its document; a cut-off download does neither.
 _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_SELF_CLOSED_HTML = re.compile(rb"<html\b([^<>]*?)\s*/>", re.IGNORECASE)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -96,6 +97,12 @@ def html_root(text: str, url: str, utf8: bytes | None = None) -> etree._Element:
         body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(body, parser=parser, base_url=url)
+    if root is not None and not len(root):
+        # "<html lang="id" />" (idntimes.com to 2024): libxml2 ends the document there, a
+        # browser ignores the slash.
+        opened = _SELF_CLOSED_HTML.sub(rb"<html\1>", body, count=1)
+        if opened != body:
+            root = etree.fromstring(opened, parser=parser, base_url=url)
     if root is None:
         root = etree.fromstring(b"<html/>", parser=parser, base_url=url)
     return root

@@ -137,7 +137,8 @@ class Outlet:
     not_people: tuple[str, ...] = ()
     #: A regex for the site's suffix in titles (" - Tempo.co"); og:site_name is removed anyway.
     title_suffix: str = ""
-    #: A regex that article URLs match (``search``), for listing pages.
+    #: A regex that the path (and query) of article URLs match (``search``): links of
+    #: listing pages, sitemaps and feeds that do not match are not fetched.
     article_url: str = ""
     #: Query parameters that ask for an article's one-page view (``{"page": "all"}``).
     single_page: dict[str, str] = field(default_factory=dict)

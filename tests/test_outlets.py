@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
-from newscrawl.outlet import Index, Outlet, outlet_for_url, registered_domain, registry
+from newscrawl.outlet import Outlet, outlet_for_url, registered_domain, registry
 from newscrawl.outlet_table import END, START, readme_section
 from tests.cases import ROOT
 
 OUTLETS = sorted(registry().values(), key=lambda o: o.name)
+DAY = date(2026, 11, 1)
 
 
 @pytest.mark.parametrize("outlet", OUTLETS, ids=lambda o: o.name)
@@ -25,8 +27,12 @@ def test_each_declaration_is_complete(outlet: Outlet) -> None:
     if outlet.articles:
         assert outlet.sources, f"{outlet.name}: no discovery source"
     for source in outlet.sources:
-        if isinstance(source, Index):
-            assert source.url.count("{day") <= 1, f"{outlet.name}: {source.url}"
+        # Every URL template fills in for any host, day and page.
+        for template in filter(None, [source.url, getattr(source, "first", "")]):
+            url = template.format(
+                base=outlet.base_url, host="www.example.id", scheme="https", day=DAY, page=2
+            )
+            assert url.startswith(("http://", "https://")), f"{outlet.name}: {url}"
     for version in outlet.versions:
         assert version.outlet == outlet.name, f"{version.__name__} says {version.outlet}"
         assert set(version.domains) <= {d.split("/", 1)[0] for d in outlet.domains}

@@ -38,6 +38,12 @@ _ARTICLE_LIKE = re.compile(
 )
 
 
+def url_path(url: str) -> str:
+    """The path and query of an absolute URL ("/berita/1/judul?page=2"), what
+    ``Outlet.article_url`` patterns are matched against."""
+    return "/" + url.split("://", 1)[-1].partition("/")[2]
+
+
 def robots_sitemaps(text: str) -> list[str]:
     """The ``Sitemap:`` URLs a robots.txt names, in order, http(s) only."""
     found = [m.group(1) for m in _SITEMAP_LINE.finditer(text)]
@@ -70,7 +76,7 @@ def article_links(page: Page, outlet: Outlet) -> list[Link]:
             url = link_url(href, page.url)
         except ValueError:
             continue
-        path = "/" + url.split("://", 1)[-1].partition("/")[2]
+        path = url_path(url)
         if (
             not url.startswith(("http://", "https://"))
             or not host_in(url_host(url), domains)

@@ -20,7 +20,7 @@ from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
 from newscrawl.discover.discovery import Link, feed_links, in_window, sitemap_entries, within
-from newscrawl.discover.listing import article_links, feed_urls, robots_sitemaps
+from newscrawl.discover.listing import article_links, feed_urls, robots_sitemaps, url_path
 from newscrawl.discover.spider import NewsSpider
 from newscrawl.keep.run import Run
 from newscrawl.outlet import Feed, Index, Outlet, Site, Sitemap, Source
@@ -141,7 +141,7 @@ class OutletSpider(NewsSpider):
         read = spec.read if isinstance(spec, Feed) and spec.read else None
         body = response.body
         links = read(body) if read else feed_links(body, self.site_outlet(site).timezone)
-        yield from self.article_requests(links)
+        yield from self.article_requests(self.article_shaped(links, site))
 
     def parse_sitemap_source(
         self, response: Response, source: int | None = None, recent: bool = False, site: int = 0
@@ -167,7 +167,22 @@ class OutletSpider(NewsSpider):
                 cb_kwargs={"source": source, "recent": recent, "site": site},
                 meta={"newscrawl_discovery": True},
             )
+        links = self.article_shaped(links, site)
         yield from self.article_requests(within(links, lower, None) if recent else links)
+
+    def article_shaped(self, links: list[Link], site: int) -> list[Link]:
+        """The links that look like the outlet's articles (``Outlet.article_url``); sitemaps and
+        feeds also list section, tag and video pages. Others are counted, not fetched."""
+        shape = self.site_outlet(site).article_url
+        if not shape:
+            return links
+        pattern = re.compile(shape)
+        kept = [link for link in links if pattern.search(url_path(link.url))]
+        if len(kept) < len(links):
+            self.crawler.stats.inc_value(
+                "newscrawl/links_skipped/not_article_url", len(links) - len(kept)
+            )
+        return kept
 
     def parse_robots(self, response: Response, site: int) -> Iterator[scrapy.Request]:
         text = response.body.decode("utf-8", "replace") if response.status == 200 else ""

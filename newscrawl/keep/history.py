@@ -129,9 +129,12 @@ class RunSummary:
             cause=cause if isinstance(cause, str) else None,
             crosscheck_checked=_total(
                 crosscheck.get("checked", crosscheck.get("compared", crosscheck.get("sampled")))
+                or None
             ),
             crosscheck_disagrees=_total(
                 crosscheck.get("disagrees", crosscheck.get("disagreements"))
+                if crosscheck.get("checked") != {}
+                else None
             ),
         )
 

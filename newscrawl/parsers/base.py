@@ -289,9 +289,9 @@ class ArticleParser:
 
     def tags(self) -> list[str]:
         ld = _ld_strings(self.page.article_ld.get("keywords"))
-        return list(
-            unique(ld or self.page.meta_all("article:tag") or self.css_texts(self.tags_css))
-        )
+        # One article:tag meta per tag, or (some WordPress themes) one meta of them all.
+        metas = [part for meta in self.page.meta_all("article:tag") for part in meta.split(",")]
+        return list(unique(ld or metas or self.css_texts(self.tags_css)))
 
     def images(self) -> list[dict[str, str | None]]:
         images: list[dict[str, str | None]] = []

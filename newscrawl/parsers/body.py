@@ -26,7 +26,8 @@ _RELATED_LABEL = (
     r"|(?:berita|artikel)\s+(?:terkait|lainnya)(?=\s*[:：>»]|\s*$)|(?:berita|artikel)\s+terkait"
     r"|jangan\s+lewatkan(?=\s*[:：>»])"
     # English editions (en.antaranews.com, Tempo English): "Related news:", "Also read:".
-    r"|related\s+(?:news|articles?|stories)(?=\s*:)|(?:also\s+read|read\s+also)(?=\s*:))"
+    r"|related\s+(?:news|articles?|stories)(?=\s*:)|(?:also\s+read|read\s+also|read\s+more)"
+    r"(?=\s*:))"
     r"\s*(?:[:：>»]+|\s-\s)?\s*"
 )
 RELATED_LABEL = re.compile(r"^[\W_]*" + _RELATED_LABEL, re.IGNORECASE)
@@ -271,9 +272,10 @@ def clean_body(
         label = RELATED_LABEL.match(text)
         if label:
             links = [
-                link
+                _unlabelled(link)
                 for link, at in zip(block.links, block.link_offsets, strict=True)
-                if at >= label.end() - 1
+                # The label may sit inside the link: <a><b>Baca Juga: Judul</b></a>.
+                if at >= label.end() - 1 or RELATED_LABEL.match(link[0])
             ]
             _add_links(body, links)
             label_pending = not links and not text[label.end() :].strip()
@@ -306,6 +308,13 @@ def clean_body(
     _peel_editor_code(body)
     _dedupe_links(body)
     return body
+
+
+def _unlabelled(link: tuple[str, str]) -> tuple[str, str]:
+    """A link's title without a read-also label it carries ("Baca Juga: Judul")."""
+    title, url = link
+    label = RELATED_LABEL.match(title)
+    return (title[label.end() :].strip() or title, url) if label else link
 
 
 def _add_credits(body: Body, line: str) -> None:

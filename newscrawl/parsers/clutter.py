@@ -129,10 +129,21 @@ def embeds(container: etree._Element, base_url: str) -> list[dict[str, str]]:
     return found
 
 
+#: Widgets those hosts also serve in iframes: buttons and badges, not posts or players.
+_WIDGET_PATH = re.compile(
+    r"/(?:plugins/(?:like|share_button|follow|page|comments)|widgets/(?:tweet|follow)_button|"
+    r"subscribe_embed)",
+    re.IGNORECASE,
+)
+
+
 def _player(src: str) -> str | None:
     try:
-        host = (urlsplit(src.strip() if "//" in src else "").hostname or "").lower()
+        parts = urlsplit(src.strip() if "//" in src else "")
     except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if _WIDGET_PATH.search(parts.path):
         return None
     for domain, kind in _PLAYERS:
         if host == domain or host.endswith("." + domain):

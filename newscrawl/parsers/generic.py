@@ -349,7 +349,10 @@ class GenericParser(ArticleParser):
 
     def authors(self) -> list[str]:
         if self.author_css:
-            return super().authors()
+            # An outlet's own byline selector wins over JSON-LD (which may name a desk).
+            own = self._people(self.css_texts(self.author_css))
+            if own:
+                return own
         ld = [n for n in ld_names(self.page.article_ld.get("author"))]
         metas = [self.page.meta(key) or "" for key in _AUTHOR_METAS]
         shown = self.bylines()[0]
@@ -530,7 +533,11 @@ class GenericParser(ArticleParser):
             re.escape(b) for b in sorted({*self.brands, *self.domains}, key=len, reverse=True)
         )
         brand = rf"(?i:{brands}|{_ANY_BRAND})" if brands else f"(?i:{_ANY_BRAND})"
+        # An outlet's own pattern (a profile's ``dateline``) is tried first.
+        declared = type(self).dateline
+        own = [declared] if isinstance(declared, re.Pattern) else []
         return [
+            *own,
             dateline_pattern(brand=brand),
             dateline_pattern(agency=self.agencies),
             _BARE_DATELINE,

@@ -1,7 +1,8 @@
 """Bali Post (balipost.com): the WordPress feed and sitemaps for what is new, the category
 pages (``/news/bali/page/N``) for backfills. A tagDiv "Newspaper" theme; dates print as "Sabtu,
-31 Oktober 2026 | 14:30 WITA" (the JSON-LD says UTC): the zone is WITA. Texts close with the
-reporter or desk: "(Ketut Winata/balipost)", "(kmb/balipost)"."""
+31 Oktober 2026 | 14:30 WITA" (the JSON-LD says UTC): the zone is WITA. Long articles continue
+on ``<url>/2`` pages, merged; texts close with the reporter or desk: "(Ketut Winata/balipost)",
+"(kmb/balipost)"."""
 
 import re
 
@@ -19,6 +20,9 @@ class BalipostParser(GenericParser):
     agencies = ""  # "MANGUPURA, BALIPOST.com -": no agency form
     tags_css = "ul.td-tags li a"
     image_caption_css = "div.td-post-featured-image figcaption"
+    # Long articles continue on "<url>/2": the theme's pager sits inside the text box.
+    body_skip_css = "div.page-nav"
+    pages_css = "div.page-nav-post a.post-page-numbers"
 
     def body(self) -> Body:
         body = super().body()

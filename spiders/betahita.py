@@ -1,6 +1,7 @@
 """Betahita (betahita.id): environment news. The home page's latest list and its feeds for
 what is new, the paged ``/berita`` listing for backfills. The date line is a day without a
-time ("Sabtu, 31 Oktober 2026", WIB); texts open with a "BETAHITA.ID -" masthead."""
+time ("Sabtu, 31 Oktober 2026", WIB); texts open with a "BETAHITA.ID -" masthead; long texts
+continue on a "next" page, merged."""
 
 from newscrawl.outlet import Index, Outlet, Site
 from newscrawl.parsers.body import dateline_pattern
@@ -20,6 +21,8 @@ class BetahitaParser(GenericParser):
     body_css = "article.detail-artikel div.detail-in"
     body_skip_css = "div.box-foto-artikel p.caption"
     image_caption_css = "article.detail-artikel > div.box-foto-artikel p.caption"
+    # The CMS Bloomberg Technoz also runs: long texts continue on a "next" page.
+    pages_css = "a.pager__next"
 
 
 OUTLET = Outlet(

@@ -1,6 +1,7 @@
 """DailySocial (news.dailysocial.id): startup and technology news on a WordPress block theme.
 The WordPress feed for what is new, the paged category listings for backfills. Machine dates
-in UTC (records show WIB); texts close with a header-image credit ("Gambar Header: ...")."""
+in UTC (records show WIB); texts close with a header-image credit ("Gambar Header: ...");
+long articles continue on ``<url>/2`` pages, merged."""
 
 import re
 
@@ -12,6 +13,9 @@ class DailySocialParser(GenericParser):
     """The header-image credit that closes each text is DailySocial's own."""
 
     clutter = (re.compile(r"^\W*gambar(?:\s+header)?\s*:", re.IGNORECASE),)
+    # WordPress' page links ("Halaman: 1 2") under the text of a multi-page article.
+    body_skip_css = "div.page-links"
+    pages_css = "div.page-links a.post-page-numbers"
 
 
 OUTLET = Outlet(

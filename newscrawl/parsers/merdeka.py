@@ -88,7 +88,7 @@ class MerdekaV2(MerdekaV1):
     headline_css = ".mdk-dt-headline h1, .mdk-news-head h1"
     date_css = ".date-post, .mdk-date-reporter span"
     author_css = ".mdk-date-reporter a[href*='/reporter/'], .reporter a[href*='/reporter/']"
-    section_css = ".mdk-breadcrumb a, .mdk-date-reporter span a"
+    section_css = ".mdk-breadcrumb a, .mdk-date-reporter span:first-child > a"
     tags_css = ".mdk-tag-list a, .tag-list a, .box-tag a"
     body_css = "div.mdk-body-paragraph, div.mdk-body-paragpraph"
     body_skip_css = (

@@ -6,7 +6,7 @@ Two layouts: v1 (to about 2017: ``article.article-detail``, the body in
 captions as a centred italic line under a body image, the desk code "(ren)" closing the
 text) and v2 (today, as public scrapers read it: ``h1.main-content-title``,
 ``div.main-content-date``, ``div.main-content-author``, the body in
-``div.main-content-detail`` with recommended-article boxes between paragraphs, images
+``div.main-content-detail`` with "Baca Juga" boxes between paragraphs, images
 lazy-loaded from ``data-original``, long articles paged with ``?page=all`` as their one-page
 view). Every body opens with the bold brand: "VIVA.co.id - " or, later, "VIVA – ".
 """
@@ -129,7 +129,8 @@ class VivaV2(VivaV1, GenericParser):
     tags_css = ".main-content-tags a, .tag-list a"
     body_css = "div.main-content-detail"
     body_skip_css = (
-        f"div.recommended-article, div.widget-other-article, .main-content-pagination, "
+        # The recommended-article box is an inline "Baca Juga :" list: the hygiene reads it.
+        f"div.widget-other-article, .main-content-pagination, "
         f".ads-placeholder, [id^='div-gpt-ad'], {EMBEDS}"
     )
     image_caption_css = ".main-content-image figcaption, .main-content-image .caption"
@@ -151,14 +152,17 @@ class VivaV2(VivaV1, GenericParser):
 
 
 def listing_links(page: Page) -> list[Link]:
-    """Items of an index page: 2016's ``section.news-indeks li > a`` cards ("Selasa, 16
-    Februari 2016 12:55" in ``.upperdeck``) and today's ``.article-list-row`` rows."""
+    """Articles of an index page: 2016's ``section.news-indeks li > a`` cards ("Selasa, 16
+    Februari 2016 12:55" in ``.upperdeck``) and today's ``.article-list-row`` rows; videos
+    and photo sets are left out."""
     links: dict[str, Link] = {}
     for anchor in page.css("section.news-indeks li > a, .article-list-row a.article-list-title"):
         href = anchor.attrib.get("href")
         if not href:
             continue
         url = link_url(href, page.url)
+        if VivaV1.not_article_url and VivaV1.not_article_url.search(url):
+            continue  # videos and photo sets are listed too: not worth a fetch
         title = clean_text(" ".join(anchor.css(".title ::text").getall())) or clean_text(
             " ".join(anchor.css("::text").getall())
         )

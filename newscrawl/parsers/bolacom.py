@@ -13,7 +13,7 @@ import re
 from typing import ClassVar
 
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.kly import KmkOutlet, brand_suffix, dashless_lead_pattern
+from newscrawl.parsers.kly import EMBEDS, KmkOutlet, brand_suffix, dashless_lead_pattern
 from newscrawl.parsers.liputan6 import Liputan6V2, Liputan6V3
 
 BRAND = r"Bola\.com"
@@ -41,12 +41,14 @@ class BolacomV1(Bolacom, Liputan6V2):
     """2016-17: the BEM read page."""
 
     version = "bolacom/v1"
+    body_skip_css = EMBEDS
 
 
 class BolacomV2(Bolacom, Liputan6V3):
     """Today: ``article-content-body`` pages, editors in the page info."""
 
     version = "bolacom/v2"
+    body_skip_css = f"{Liputan6V3.body_skip_css}, {EMBEDS}"
 
 
 PARSERS = (BolacomV1, BolacomV2)

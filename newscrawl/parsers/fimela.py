@@ -14,7 +14,7 @@ import re
 from typing import ClassVar
 
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.kly import KmkOutlet, brand_suffix, dashless_lead_pattern
+from newscrawl.parsers.kly import EMBEDS, KmkOutlet, brand_suffix, dashless_lead_pattern
 from newscrawl.parsers.liputan6 import Liputan6V2, Liputan6V3
 
 BRAND = r"Fimela\.com"
@@ -42,12 +42,14 @@ class FimelaV1(Fimela, Liputan6V2):
     """2016-17: the BEM read page."""
 
     version = "fimela/v1"
+    body_skip_css = EMBEDS
 
 
 class FimelaV2(Fimela, Liputan6V3):
     """Today: ``article-content-body`` pages, editors in the page info."""
 
     version = "fimela/v2"
+    body_skip_css = f"{Liputan6V3.body_skip_css}, {EMBEDS}"
 
 
 PARSERS = (FimelaV1, FimelaV2)

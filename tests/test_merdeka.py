@@ -51,6 +51,11 @@ def test_v2_machine_dates_are_wib_wall_clocks_whatever_offset_they_print() -> No
     parser = MerdekaV2(Page(html, CABAI, FETCHED))
     # "2021-10-27T14:20:11-07:00" on a page that shows "27 Oktober 2021 14:20" (WIB).
     assert parser.published_at() == datetime.fromisoformat("2021-10-27T14:20:11+07:00")
+    # A meta stating the true instant of the date line is taken as it is.
+    utc = html.replace("2021-10-27T14:20:11-07:00", "2021-10-27T07:20:00Z")
+    assert MerdekaV2(Page(utc, CABAI, FETCHED)).published_at() == datetime.fromisoformat(
+        "2021-10-27T14:20:00+07:00"
+    )
     # Without the metas, the date line stands.
     bare = re.sub(r'<meta (?:name="pubdate"|property="article:[a-z_]+_time")[^>]*>', "", html)
     assert MerdekaV2(Page(bare, CABAI, FETCHED)).published_at() == datetime.fromisoformat(

@@ -34,8 +34,9 @@ class KapanlagiV1(KlnBody):
         re.IGNORECASE,
     )
 
-    headline_css = "h1.entertainment-newsdetail-title-new"
-    date_css = "#newsdetail-right-new .newsdetail-schedule-new"
+    # Channel skins (musik., the music "v7" pages) keep the block but may rename the title.
+    headline_css = "h1.entertainment-newsdetail-title-new, #newsdetail-right-new h1"
+    date_css = "#newsdetail-right-new .newsdetail-schedule-new, #newsdetail-right-new .date-post"
     section_css = "#newsdetail-right-new a.newsdetail-categorylink"
     tags_css = ".v7-tags-terkait-warper .box-content a"
     body_css = "div.entertainment-detail-news"

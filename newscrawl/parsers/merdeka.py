@@ -20,7 +20,7 @@ Three layouts:
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from newscrawl.dates import parse_iso_datetime
 from newscrawl.page import Page
@@ -32,6 +32,7 @@ BRAND = r"Merdeka\.com"
 #: v1's desk code: "[ian]", "[did/ren]".
 #: Article URLs since the 2023 platform: "/peristiwa/<slug>-419585-mvk.html".
 _MAV_URL = re.compile(r"-\d+-mvk\.html(?:$|[?#])")
+_MINUTE = timedelta(minutes=1)
 _BRACKET_CODE = re.compile(r"^\s*\[\s*([a-z0-9]{1,8}(?:\s*/\s*[a-z0-9]{1,8})*)\s*\]\s*$", re.I)
 
 
@@ -99,16 +100,23 @@ class MerdekaV2(MerdekaV1):
     pages_css = ".page-number a, .mdk-pagination a"
 
     def published_at(self) -> datetime | None:
-        # The metas print the WIB wall clock with a false offset (-07:00 or GMT).
-        for key in ("article:published_time", "pubdate", "og:article:published_time"):
-            wall = parse_iso_datetime(self.page.meta(key))
-            if wall is not None:
-                return wall.replace(tzinfo=self.timezone)
-        return self.visible_date(self.date_css)
+        shown = self.visible_date(self.date_css)
+        for key in ("article:published_time", "og:article:published_time"):
+            stated = parse_iso_datetime(self.page.meta(key))
+            if stated is None:
+                continue
+            # The metas print the WIB wall clock with a false offset ("-07:00"); a meta whose
+            # instant is the date line's as stated is taken as stated.
+            wall = stated.replace(tzinfo=self.timezone)
+            if shown is None or abs(wall - shown) < _MINUTE:
+                return wall
+            if abs(stated - shown) < _MINUTE:
+                return stated.astimezone(self.timezone)
+        return shown
 
     def updated_at(self) -> datetime | None:
-        wall = parse_iso_datetime(self.page.meta("article:modified_time", "og:updated_time"))
-        return wall.replace(tzinfo=self.timezone) if wall else None
+        stated = parse_iso_datetime(self.page.meta("article:modified_time", "og:updated_time"))
+        return stated.replace(tzinfo=self.timezone) if stated else None
 
 
 class MerdekaV3(KlnCurrent):

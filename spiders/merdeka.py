@@ -1,8 +1,9 @@
-"""merdeka.com: the RSS feed of the latest articles (``/rss/``); backfills walk the dated
-news index (``/indeks?date=YYYY-MM-DD&page=N``; the date parameter is not verified against
-the live site). Listing cards carry ``<time datetime="2025-05-30 16:29:00">`` in WIB."""
+"""merdeka.com: the RSS feed of the latest articles (``/rss/``); backfills read the sitemaps
+the site names in its robots.txt (no dated index is known for today's platform). Listing
+cards carry ``<time datetime="2025-05-30 16:29:00">`` in WIB; long articles of the
+2017-23 platform open whole with ``?page=all``."""
 
-from newscrawl.outlet import Feed, Index, Outlet
+from newscrawl.outlet import Feed, Outlet, Site
 from newscrawl.parsers import merdeka
 
 OUTLET = Outlet(
@@ -10,10 +11,7 @@ OUTLET = Outlet(
     domains=("merdeka.com",),
     parser=merdeka.PARSERS,
     single_page={"page": "all"},
-    sources=(
-        Feed("{base}/rss/"),
-        Index("{base}/indeks?date={day:%Y-%m-%d}&page={page}"),
-    ),
+    sources=(Feed("{base}/rss/"), Site("{base}", when="backfill")),
     not_people=("merdeka.com", "Merdeka"),
     title_suffix=r"\s+[|-]\s+merdeka\.com$",
     # Today "/peristiwa/<slug>-419585-mvk.html"; until 2023 "/peristiwa/<slug>.html".

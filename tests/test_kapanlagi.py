@@ -67,6 +67,20 @@ def test_a_heading_that_is_body_text_stays() -> None:
     assert body.baca_juga == []
 
 
+def test_bold_words_inside_a_sentence_are_no_heading() -> None:
+    html = (
+        "<html><body><div class='entertainment-detail-news'><b>Kapanlagi.com</b> - Isi.<p><p>"
+        "<p>Film <b>Jangan Lewatkan</b> tayang pekan depan, kata <a href='/a-1a2b3c.html'>"
+        "sutradaranya</a> di Jakarta.</p></div></body></html>"
+    )
+    body = KapanlagiV1(Page(html, BRANDON, FETCHED)).body()
+    assert (
+        body.paragraphs[-1]
+        == "Film Jangan Lewatkan tayang pekan depan, kata sutradaranya di Jakarta."
+    )
+    assert body.baca_juga == []
+
+
 def test_caption_boxes_caption_their_image_and_leave_the_body() -> None:
     parser = KapanlagiV2(
         Page.from_bytes(

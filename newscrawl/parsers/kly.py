@@ -41,6 +41,7 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span")
+_INLINE = frozenset({"strong", "b", "span"})
 #: Embedded posts and players as KLY bodies carry them (blockquotes of the networks' scripts).
 EMBEDS = (
     "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, "
@@ -49,10 +50,19 @@ EMBEDS = (
 
 
 def relabel_related_headings(root: etree._Element) -> None:
-    """Turn each related-links heading inside ``root`` into a "Baca juga:" label, in place."""
+    """Turn each related-links heading inside ``root`` into a "Baca juga:" label, in place.
+
+    Bold or span text counts only alone in its paragraph: "Jangan Lewatkan" inside a
+    sentence is a title, not a heading.
+    """
     for element in root.iter(*_HEADINGS):
         if len(element) or not RELATED_HEADING.match(element.text or ""):
             continue
+        parent = element.getparent()
+        if element.tag in _INLINE and parent is not None and parent is not root:
+            own = clean_text(element.text)
+            if clean_text("".join(parent.itertext())) != own:
+                continue
         element.text = "Baca juga:"
 
 

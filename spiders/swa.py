@@ -1,5 +1,6 @@
 """swa.co.id (SWA business magazine; a SvelteKit site rendered on the server): the latest list
-(``/latest?page=N``); articles are ``/read/<id>/<slug>``, dated in JSON-LD (WIB)."""
+of the home page, then ``/latest?page=N``; articles are ``/read/<id>/<slug>``, dated in
+JSON-LD (WIB)."""
 
 from newscrawl.outlet import Index, Outlet
 from newscrawl.parsers.generic import GenericParser
@@ -18,9 +19,7 @@ OUTLET = Outlet(
     domains=("swa.co.id",),
     base_url="https://swa.co.id",
     parser=SwaParser,
-    sources=(
-        Index("{base}/latest?page={page}", first="{base}/latest", max_pages=10, when="always"),
-    ),
+    sources=(Index("{base}/latest?page={page}", first="{base}/", max_pages=10, when="always"),),
     not_people=("SWA", "SWA Online", "SWA.co.id", "Tim SWA"),
     title_suffix=r"\s+[-|]\s+SWA(?:\.co\.id)?$",
     article_url=r"^/read/\d+/[\w-]+",

@@ -35,16 +35,16 @@ class KapanlagiV1(KlnBody):
     )
 
     # Channel skins (musik., the music "v7" pages) keep the block but may rename the title.
-    headline_css = "h1.entertainment-newsdetail-title-new, #newsdetail-right-new h1"
-    date_css = "#newsdetail-right-new .newsdetail-schedule-new, #newsdetail-right-new .date-post"
-    section_css = "#newsdetail-right-new a.newsdetail-categorylink"
+    # (No id selectors: an id lookup walks every element's attributes.)
+    headline_css = "h1.entertainment-newsdetail-title-new, .content-detail h1"
+    date_css = ".newsdetail-schedule-new, .date-post"
+    section_css = "a.newsdetail-categorylink"
     tags_css = ".v7-tags-terkait-warper .box-content a"
     body_css = "div.entertainment-detail-news"
     # The caption box holds the image and its caption as text; the lifestyle tag box and
     # the related video sit inside the block, after the desk code.
     body_skip_css = (
-        f".entertainment-newsdetail-image-caption, .lifestyle-in-content, .video-watch, "
-        f"#content-video-related, {EMBEDS}"
+        f".entertainment-newsdetail-image-caption, .lifestyle-in-content, .video-watch, {EMBEDS}"
     )
     caption_holders = frozenset({"entertainment-newsdetail-image-caption"})
     image_caption_css = ".entertainment-newsdetail-headlineimg .copyright"

@@ -14,6 +14,7 @@ view). Every body opens with the bold brand: "VIVA.co.id - " or, later, "VIVA â€
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from lxml import etree
@@ -73,6 +74,10 @@ class VivaV1(ArticleParser):
     image_caption_css = "article.article-detail .photodesc"
     dateline = dateline_pattern(brand=BRAND)
 
+    def __init__(self, page: Page, more_pages: Sequence[Page] = ()) -> None:
+        super().__init__(page, more_pages)
+        self._captions: dict[etree._Element, list[etree._Element]] = {}
+
     @classmethod
     def detect(cls, page: Page) -> bool:
         return bool(page.nodes(cls.body_css))
@@ -90,7 +95,10 @@ class VivaV1(ArticleParser):
         ]
 
     def caption_lines(self, root: etree._Element) -> list[etree._Element]:
-        return [e for e in root.iter("div", "p") if _is_caption_line(e)]
+        """Caption lines in a body container (the body and its images both ask)."""
+        if root not in self._captions:
+            self._captions[root] = [e for e in root.iter("div", "p") if _is_caption_line(e)]
+        return self._captions[root]
 
     def body_blocks(self, page: Page) -> list[Block]:
         roots = [c.root for c in self.body_containers(page)]

@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
 from parsel import Selector
@@ -98,8 +98,9 @@ def _related_paragraph(box: etree._Element) -> None:
         parent.replace(box, para)
 
 
-def _mark_dashless_dateline(root: etree._Element) -> None:
-    """Add the missing dash after a bold "Liputan6.com, Jakarta" opening the body, in place."""
+def _mark_dashless_dateline(root: etree._Element, lead_pattern: re.Pattern[str]) -> None:
+    """Add the missing dash after a bold "Liputan6.com, Jakarta" (``lead_pattern``) opening
+    the body, in place."""
     first = next((p for p in root.iter("p") if clean_text("".join(p.itertext()))), None)
     if first is None:
         return
@@ -110,7 +111,7 @@ def _mark_dashless_dateline(root: etree._Element) -> None:
     paragraph = clean_text("".join(first.itertext()))
     rest = paragraph[len(text) :].lstrip()
     if (
-        _DASHLESS_LEAD.match(text)
+        lead_pattern.match(text)
         and paragraph.startswith(text)
         and (not rest or rest[0] not in "-–—:")
     ):
@@ -149,7 +150,12 @@ class Liputan6V1(ArticleParser):
     outlet = "liputan6"
     version = "liputan6/v1"
     domains = ("liputan6.com",)
-    not_people = ("Liputan6.com", "Liputan6", "Tim Liputan6.com", "Tim Redaksi")
+    not_people: ClassVar[tuple[str, ...]] = (
+        "Liputan6.com",
+        "Liputan6",
+        "Tim Liputan6.com",
+        "Tim Redaksi",
+    )
     # "?photo=N" opens the lead photo; "?page=N" a page of a multi-page article.
     drop_url_params = ("page", "photo")
     # "... - Bisnis Liputan6.com"; a later page (?page=3) adds " - Page 3".
@@ -176,7 +182,9 @@ class Liputan6V1(ArticleParser):
     image_caption_css = ".gallery-images figure figcaption"
 
     dateline = dateline_pattern(brand=r"Liputan6\.com")
-    clutter = (
+    #: The bold brand and place that open the body without the dateline's dash.
+    dashless_lead: ClassVar[re.Pattern[str]] = _DASHLESS_LEAD
+    clutter: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(r"^\W*baca berita terkini\b", re.IGNORECASE),
         # The Cek Fakta promo: "* Fakta atau Hoaks? Untuk mengetahui ..." or, 2021-22,
         # "* Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ...".
@@ -256,7 +264,7 @@ class Liputan6V1(ArticleParser):
         for container in containers:
             root = copy.deepcopy(container.root)
             if lead and not roots:
-                _mark_dashless_dateline(root)
+                _mark_dashless_dateline(root, self.dashless_lead)
             # The copy's own index: parsel's XPath would scan the copy once per selector.
             index = TreeIndex(root)
             boxes = index.select(RELATED_BOX)

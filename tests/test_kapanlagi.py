@@ -124,5 +124,6 @@ def test_replayed_crawl_of_the_feed(tmp_path: Path) -> None:
     records = result.checked_records("kapanlagi")
     assert [record["url"] for record in records] == [TABIR]
     assert records[0]["baca_juga"][0]["title"] == "Trailer 'TABIR SENJA' Dirilis, Bikin Merinding"
-    # The photo story from the feed is fetched and refused.
-    assert result.stats["newscrawl/dropped/not_an_article"] == 1
+    # The photo story the feed lists is no article URL: skipped and counted, not fetched.
+    assert result.stats["newscrawl/links_skipped/not_article_url"] == 1
+    assert "newscrawl/dropped/not_an_article" not in result.stats

@@ -313,11 +313,12 @@ class ArticleParser:
     def body_images(self) -> list[dict[str, str | None]]:
         """Images inside the body with their captions (figcaption, or a credit line after)."""
         found: list[dict[str, str | None]] = []
-        for container in self.body_containers(self.page):
+        containers = [
+            (p, c) for p in (self.page, *self.more_pages) for c in self.body_containers(p)
+        ]
+        for page, container in containers:
             skip_roots = (
-                set(self.page.nodes(self.body_skip_css, container.root))
-                if self.body_skip_css
-                else set()
+                set(page.nodes(self.body_skip_css, container.root)) if self.body_skip_css else set()
             )
             for img in container.root.iter("img"):
                 if any(anc in skip_roots for anc in img.iterancestors()):
@@ -326,9 +327,7 @@ class ArticleParser:
                 src = img.get("data-src") or img.get("data-original") or img.get("src")
                 if not src or src.startswith("data:"):
                     continue
-                found.append(
-                    {"url": canonical_url(src, self.page.url), "caption": image_caption(img)}
-                )
+                found.append({"url": canonical_url(src, page.url), "caption": image_caption(img)})
         return found
 
     def embeds(self) -> list[dict[str, str]]:

@@ -24,7 +24,7 @@ _PLACE = r"[A-Z][\w.'’]*(?:\s+[A-Z(][\w.'’)]*){0,3}"
 _RELATED_LABEL = (
     r"(?:(?:baca|simak|lihat)\s+(?:juga|pula)(?:\s+(?:artikel|berita)(?:\s+ini)?)?|baca(?=\s*:)"
     r"|(?:berita|artikel)\s+(?:terkait|lainnya)(?=\s*[:：>»]|\s*$)|(?:berita|artikel)\s+terkait"
-    r"|jangan\s+lewatkan(?=\s*[:：>»])"
+    r"|jangan\s+lewatkan(?=\s*(?:[:：>»!]|$))|pilihan\s+editor(?=\s*[:：>»])"
     # English editions (en.antaranews.com, Tempo English): "Related news:", "Also read:".
     r"|related\s+(?:news|articles?|stories)(?=\s*:)|(?:also\s+read|read\s+also|read\s+more)"
     r"(?=\s*:))"
@@ -43,7 +43,7 @@ CAPTION = re.compile(
 _PROMPT = (
     r"advertisement|advertising|iklan|sponsored|scroll to (?:continue|resume)(?: with)? content"
     r"|scroll(?: down)? (?:untuk|to) (?:melanjutkan|lanjut|continue)(?: membaca| reading)?"
-    r"|gulir(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?"
+    r"|(?:gulir|scroll)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?"
     r"|lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?|continue reading(?: below)?"
     r"|loading|memuat|perbesar"
 )
@@ -64,7 +64,12 @@ CLUTTER = (
         r"play store|app store|email kamu|email anda|surel)",
         re.IGNORECASE,
     ),
-    re.compile(r"^\W*(?:foto|photo|ilustrasi|sumber foto|infografis|grafis)\s*:", re.IGNORECASE),
+    re.compile(
+        r"^\W*(?:foto|photo|ilustrasi|sumber foto|infografis|grafis|gambar(?: header)?)\s*:",
+        re.IGNORECASE,
+    ),
+    # A caption ending in its credit without brackets: "... di Jakarta. Foto: Grammy".
+    re.compile(r"^.{0,300}\b(?:foto|photo)\s*:\s*[\w .,/'&-]{2,60}$", re.IGNORECASE),
     CAPTION,
     # A caption ending in the "enlarge" button (liputan6 2019-22: "... (Liputan6.com)Perbesar").
     re.compile(r"^.{0,400}Perbesar\W*$"),
@@ -96,7 +101,7 @@ CLUTTER = (
         re.IGNORECASE,
     ),
     # A rule of dashes or stars between the text and what follows it.
-    re.compile(r"^[\W_]+$"),
+    re.compile(r"^(?!\W*\(\s*\*\s*\)\W*$)[\W_]+$"),  # but "(*)" is an editor code
     # The legal notice under wire copy: "Dilarang keras mengambil konten ...".
     re.compile(r"^\W*dilarang (?:keras )?(?:mengambil|mengutip|menyalin|memperbanyak)\b", re.I),
     # A table of contents' title; a teaser of a video or photo story under the text.
@@ -278,7 +283,7 @@ def clean_body(
                 if at >= label.end() - 1 or RELATED_LABEL.match(link[0])
             ]
             _add_links(body, links)
-            label_pending = not links and not text[label.end() :].strip()
+            label_pending = not links and not re.search(r"\w", text[label.end() :])
             continue
         if label_pending and is_link_list(block):
             # A label over a list: every link line that follows belongs to it.

@@ -174,6 +174,17 @@ class GenericParser(ArticleParser):
             return []
         return [e for e in elements if _inside(e, scope) and not is_chrome(e, scope)]
 
+    def after_text(self, elements: list[etree._Element]) -> list[etree._Element]:
+        """``elements`` that come after the article text and outside page chrome: where tag
+        lists sit when the article has no wrapper holding them (a trending-tags bar in the
+        page header does not)."""
+        container = self.container
+        if container is None:
+            return []
+        order = {id(e): n for n, e in enumerate(self.page.sel.root.iter())}
+        start = order.get(id(container), 0)
+        return [e for e in elements if order.get(id(e), -1) > start and not is_chrome(e)]
+
     def in_scope(self, elements: list[etree._Element]) -> list[etree._Element]:
         """``elements`` inside the article, outside its chrome; all of them when none is."""
         scope = self.scope
@@ -424,7 +435,10 @@ class GenericParser(ArticleParser):
         if self.tags_css:
             return super().tags()
         shown: list[str] = []
-        for box in self.scoped(self.survey.roles.get("tags", [])):
+        boxes = self.scoped(self.survey.roles.get("tags", [])) or self.after_text(
+            self.survey.roles.get("tags", [])
+        )
+        for box in boxes:
             items = [clean_text("".join(a.itertext())).lstrip("#").strip() for a in box.iter("a")]
             items = [t for t in items if t]
             # A box of headlines ("related", "trending") is no tag list.

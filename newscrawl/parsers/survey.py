@@ -8,6 +8,7 @@ the tree costs about what one class-testing XPath costs.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -101,6 +102,9 @@ def survey(root: etree._Element) -> Survey:
         if any(token in BODY_WORDS for token in value.split()):
             found.bodies.append(element)
         unique = set(names)
+        pairs = set(itertools.pairwise(names))
+        if ("page", "links") in pairs or ("page", "nav") in pairs:
+            unique.add("paging")  # WordPress "page-links", the Newspaper theme's "page-nav"
         for role, vocabulary in ROLES.items():
             if unique & vocabulary:
                 found.roles[role].append(element)

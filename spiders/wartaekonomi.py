@@ -20,6 +20,7 @@ OUTLET = Outlet(
     name="wartaekonomi",
     domains=("wartaekonomi.co.id",),
     parser=WartaEkonomiParser,
+    base_url="https://wartaekonomi.co.id",
     sources=(
         Feed("{base}/rss"),
         Index("{base}/indeks/{day:%Y%m%d}?page={page}"),

@@ -15,6 +15,9 @@ class NiagaAsiaParser(GenericParser):
     author_css = "span.author-name a, .post-author a[rel=author]"
     tags_css = "span.tags-links a[rel=tag]"
     image_caption_css = "div.post-thumbnail figcaption"
+    # WordPress splits long posts with <!--nextpage-->: its page links name /<slug>/2/.
+    pages_css = "div.entry-content div.page-links a"
+    body_skip_css = "div.page-links"
     #: "SAMARINDA.NIAGA.ASIA – ": the place glued to the brand.
     dateline = re.compile(r"^[\W_]*(?P<place>[A-Z][A-Z ]{1,30}?)\.NIAGA\.ASIA\s*[-–—]+\s*")
 

@@ -10,6 +10,8 @@ class RmidParser(GenericParser):
     """The text container and the "RM.id  Rakyat Merdeka -" dateline."""
 
     body_css = "div.content-berita"
+    body_skip_css = "div.content-berita .pagination"
+    image_caption_css = "div.keterangan-foto"
     dateline = dateline_pattern(brand=r"RM\.id(?:\s+Rakyat\s+Merdeka)?")
 
 

@@ -12,6 +12,8 @@ class TvOneNewsParser(GenericParser):
     date_css = ".detail-date"
     author_css = ".detail-author a, .detail-author"
     body_css = ".detail-content"
+    body_skip_css = ".detail-content .pagination"
+    image_caption_css = ".detail-image-caption"
     dateline = dateline_pattern(brand=r"(?i:tvonenews\.com|tvOnenews)")
 
 

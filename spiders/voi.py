@@ -23,6 +23,8 @@ class VoiParser(GenericParser):
     author_css = ".single-post-author a"
     section_css = ".single-post-category a"
     body_css = "div.single-post-content"
+    body_skip_css = "div.single-post-content .pagination"
+    image_caption_css = ".single-post-image figcaption"
     #: The text opens with a bare place: "JAKARTA - ".
     dateline = dateline_pattern()
 

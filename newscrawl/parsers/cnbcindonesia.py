@@ -50,7 +50,7 @@ SKIP_EVERYWHERE = ", ".join(
         "[id^='div-gpt-ad']",
         "[class^='sisip_']",
         "[class*=' sisip_']",
-        "[class^='link_sisip']",
+        "[class*='link_sisip']",
         ".media-institusi",
         "table.topiksisip",
     )
@@ -132,10 +132,9 @@ class CnbcIndonesiaV1(ArticleParser):
         return []
 
     def tags(self) -> list[str]:
-        """The tag list under the text; the platform's keywords metas (the same) if none."""
-        shown = self.css_texts(self.tags_css)
+        """The platform's keywords meta (the editors' tags); the tag list shown if none."""
         keywords = self.page.meta("dtk:keywords", "keywords") or ""
-        return list(unique(shown)) or list(unique(keywords.split(",")))
+        return list(unique(keywords.split(","))) or list(unique(self.css_texts(self.tags_css)))
 
 
 class CnbcIndonesiaV2(CnbcIndonesiaV1):
@@ -146,7 +145,7 @@ class CnbcIndonesiaV2(CnbcIndonesiaV1):
     date_css = "div.text-cm.text-gray"
     author_css = "div.mb-1.text-base.font-semibold"
     section_css = ""
-    tags_css = "div.detail-text ~ div a[href*='/tag/'], section a[href*='/tag/']"
+    tags_css = "div.detail-text ~ div a[href*='/tag/']"
     body_css = "div.detail-text"
     body_skip_css = SKIP_EVERYWHERE
     image_caption_css = "figure.detail-image figcaption, div.detail-image figcaption"

@@ -109,3 +109,14 @@ def test_replayed_backfill(tmp_path):
     assert [record["url"] for record in records] == [NIKEL]
     assert records[0]["editors"] == ["Herlina Kartika Dewi"]
     assert result.stats["newscrawl/dropped/not_an_article"] == 1  # the Insight teaser
+
+
+def test_a_text_without_credit_line_keeps_its_first_paragraph():
+    html = _html().replace(
+        "<p>Reporter: Aulia Ivanka Rahmana | Editor: Herlina Kartika Dewi</p>\n", ""
+    )
+    record = parse_article(html, NIKEL, FETCHED)
+    assert record["body"].startswith("Saham emiten nikel kompak menguat")
+    assert record["dateline"] == "JAKARTA"
+    assert record["authors"] == ["Aulia Ivanka Rahmana"]  # from the JSON-LD
+    assert record["editors"] == []

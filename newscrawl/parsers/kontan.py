@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from newscrawl.discover.discovery import Link
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
-from newscrawl.parsers.text import clean_text, person_names, unique
+from newscrawl.parsers.text import Block, clean_text, person_names, unique
 from newscrawl.urls import host_matches, link_url
 
 DOMAINS = ("kontan.co.id",)
@@ -30,7 +30,7 @@ DATELINE = re.compile(
 )
 #: The credit line: "Reporter: Ahmad Febrian | Editor: Handoyo".
 _CREDIT = re.compile(
-    r"(?P<label>reporter|penulis|editor)\s*:\s*(?P<names>[^|]+?)\s*(?=\||$)", re.IGNORECASE
+    r"\W*(?P<label>reporter|penulis|editor)\s*:\s*(?P<names>[^|]+?)\s*(?=\||$)", re.IGNORECASE
 )
 
 
@@ -54,7 +54,6 @@ class KontanV1(ArticleParser):
     body_css = "div.tmpt-desk-kon"
     body_skip_css = ", ".join(
         (
-            "div.tmpt-desk-kon > p:first-child",  # the credit line, read by credits()
             "div.tmpt-desk-kon .ads",
             "div.tmpt-desk-kon [id^='div-gpt-ad']",
             "div.tmpt-desk-kon .banner",
@@ -67,9 +66,21 @@ class KontanV1(ArticleParser):
     def detect(cls, page: Page) -> bool:
         return bool(page.nodes(cls.body_css))
 
+    def credit_line(self, page: Page) -> str | None:
+        """The text's first paragraph when it is the credit line ("Reporter: X | Editor: Y")."""
+        first = next(iter(page.nodes("div.tmpt-desk-kon > p:first-of-type")), None)
+        text = clean_text(" ".join(first.itertext())) if first is not None else ""
+        return text if _CREDIT.match(text) else None
+
+    def body_blocks(self, page: Page) -> list[Block]:
+        blocks = super().body_blocks(page)
+        line = self.credit_line(page)
+        # The credit line names the people (credits()); it is not article text.
+        return blocks[1:] if line and blocks and blocks[0].text == line else blocks
+
     def credits(self) -> dict[str, list[str]]:
         """People of the credit line, by label (reporter, editor)."""
-        line = self.css_text("div.tmpt-desk-kon > p:first-child") or ""
+        line = self.credit_line(self.page) or ""
         found: dict[str, list[str]] = {}
         for part in _CREDIT.finditer(line):
             found.setdefault(part["label"].lower(), []).append(part["names"])

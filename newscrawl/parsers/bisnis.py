@@ -47,17 +47,17 @@ class BisnisV1(ArticleParser):
 
     headline_css = "h1.detailsTitleCaption"
     subheadline_css = "div.detailsSubTitle, h2.detailsSubTitleCaption"
-    date_css = "div.detailsAttributeDates"
+    date_css = "div.detailsAttributeDates, .authorTime"
     author_css = "span.authorName, div.authorName, .authorNames"
     editor_css = "span.editorName, div.editorName"
     section_css = ".breadcrumb .breadcrumbItem .breadcrumbLink"
     tags_css = "div.detailsTag a, .tagsContainer a"
-    body_css = "article.detailsContent"
+    body_css = "article.detailsContent, div.detailsContent"
     body_skip_css = ", ".join(
         (
-            "article.detailsContent .detailsAdsContent",
-            "article.detailsContent [id^='div-gpt-ad']",
-            "article.detailsContent .ads-inarticle",
+            ".detailsContent .detailsAdsContent",
+            ".detailsContent [id^='div-gpt-ad']",
+            ".detailsContent .ads-inarticle",
         )
     )
     image_caption_css = "div.detailsCoverImg figcaption, div.detailsCoverCaption"

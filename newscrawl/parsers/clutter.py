@@ -30,7 +30,7 @@ SKIP_WORDS = frozenset(
     "comment comments komentar disqus caption captions credit figcaption gallery galeri "
     "slideshow slider carousel photo foto video videos player embed embeds twitter tweet "
     "instagram tiktok youtube facebook infografis infographic pagination paging pager "
-    "breadcrumb breadcrumbs tags tag topik hashtag polling poll quiz widget promo "
+    "breadcrumb breadcrumbs tags tag topik hashtag polling poll quiz promo "
     "promotion whatsapp telegram googlenews toolbar toc daftarisi".split()
 )
 #: Class/id words of read-also boxes.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from newscrawl.record import FIELDS
 
 BOT_NAME = "newscrawl"
@@ -60,6 +62,7 @@ EXTENSIONS = {
     "newscrawl.keep.extensions.FreezeImports": 100,
     "newscrawl.keep.extensions.DropReport": 500,
     "newscrawl.keep.extensions.CrawlReport": 510,
+    "newscrawl.distributed.FrontierWatch": 520,
 }
 
 # Output: one file per run, output/<outlet>/<UTC timestamp>.jsonl, written as .part until the
@@ -85,6 +88,16 @@ NEWSCRAWL_HEALTH_ZERO_PAGES = 10
 NEWSCRAWL_REPLAY = ""
 # Write the run's stats as JSON here when the crawl ends (empty = off).
 NEWSCRAWL_STATS_FILE = ""
+
+# Several machines on one crawl: the frontier (scrapy-redis queue and request filter, per
+# run) and the crawl state in this Redis (empty = one machine, SQLite, local queue).
+NEWSCRAWL_REDIS_URL = os.environ.get("NEWSCRAWL_REDIS_URL", "")
+# Key prefix in that Redis (several independent deployments can share one server).
+NEWSCRAWL_REDIS_PREFIX = "newscrawl"
+# A machine silent this long (seconds) is taken as dead: its claims stop counting and
+# the run can end without it.
+NEWSCRAWL_REDIS_LEASE = 30.0
+ADDONS = {"newscrawl.distributed.DistributedCrawl": 0}
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

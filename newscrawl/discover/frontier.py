@@ -1,0 +1,305 @@
+"""One crawl frontier in Redis for all the machines crawling an outlet.
+
+scrapy-redis gives the shared queue (:class:`scrapy_redis.queue.PriorityQueue`) and
+request filter (:class:`scrapy_redis.dupefilter.RFPDupeFilter`); this module gives
+them a *run*: the machines that start while a run of an outlet is going on join it
+(same queue, same filter), and the run ends when its queue is empty and every live
+machine is idle. The filter's key is per run: each URL is fetched once per run
+whichever machine asks (discovery pages and re-checks of young articles included),
+and the next run starts with an empty filter, so it reads the sitemaps and re-checks
+again. A run whose machines were all stopped (or killed) keeps its queue: the next
+start resumes it.
+
+A killed machine's popped requests are not put back: what it took but did not emit
+is not in the crawl state, so the next run, reading the same listings with a fresh
+filter, fetches it (``NEWSCRAWL_REDIS_LEASE`` after its last heartbeat, the others
+stop waiting for it).
+
+Keys, under ``<prefix>:{<outlet>}:`` (one hash tag): ``run`` (id, start), ``machines``
+(machine -> lease expiry, Redis clock), ``idle`` (machines with nothing to do),
+``run:<id>:requests``/``:seen``/``:report`` (queue, filter, each machine's counts),
+``runs`` (summaries of the last 100 finished runs).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import weakref
+from typing import Any, Literal
+
+from redis import Redis
+from redis.exceptions import RedisError
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
+
+from newscrawl.keep.output import run_stamp
+from newscrawl.keep.redis_state import outlet_prefix
+from newscrawl.keep.run import Run
+
+logger = logging.getLogger(__name__)
+
+_NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)"
+
+#: join(machine, proposed id, lease ms, started) -> {run id, 1 if this machine started it}
+_JOIN = (
+    _NOW_MS
+    + """
+local run, machines, idle = KEYS[1], KEYS[2], KEYS[3]
+local known = redis.call('HGETALL', machines)
+for i = 1, #known, 2 do
+  if tonumber(known[i + 1]) <= now then
+    redis.call('HDEL', machines, known[i])
+    redis.call('SREM', idle, known[i])
+  end
+end
+local id = redis.call('HGET', run, 'id')
+local created = 0
+if not id then
+  id = ARGV[2]
+  redis.call('HSET', run, 'id', id, 'started', ARGV[4])
+  created = 1
+end
+redis.call('HSET', machines, ARGV[1], now + tonumber(ARGV[3]))
+redis.call('SREM', idle, ARGV[1])
+return {id, created}
+"""
+)
+
+#: pop(machine): the next request; the machine is busy from the same instant.
+_POP = """
+local popped = redis.call('ZPOPMIN', KEYS[1])
+if #popped == 0 then return false end
+redis.call('SREM', KEYS[2], ARGV[1])
+return popped[1]
+"""
+
+#: heartbeat(machine, id, lease ms, counts) -> 0 when the run is gone
+_HEARTBEAT = (
+    _NOW_MS
+    + """
+if redis.call('HGET', KEYS[1], 'id') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[3]))
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+return 1
+"""
+)
+
+#: idle(machine, id, lease ms, counts) -> {'wait'} | {'over'} | {'finished', summary}
+_IDLE = (
+    _NOW_MS
+    + """
+local run, machines, idle, queue, seen, report, runs = unpack(KEYS)
+local machine, id = ARGV[1], ARGV[2]
+if redis.call('HGET', run, 'id') ~= id then return {'over'} end
+redis.call('HSET', machines, machine, now + tonumber(ARGV[3]))
+redis.call('SADD', idle, machine)
+redis.call('HSET', report, machine, ARGV[4])
+if redis.call('ZCARD', queue) > 0 then return {'wait'} end
+local known = redis.call('HGETALL', machines)
+for i = 1, #known, 2 do
+  if tonumber(known[i + 1]) > now and redis.call('SISMEMBER', idle, known[i]) == 0 then
+    return {'wait'}
+  end
+end
+local counts = {}
+local reported = redis.call('HGETALL', report)
+for i = 1, #reported, 2 do counts[reported[i]] = cjson.decode(reported[i + 1]) end
+local summary = cjson.encode({id = id, started = redis.call('HGET', run, 'started'),
+                              machines = counts})
+redis.call('LPUSH', runs, summary)
+redis.call('LTRIM', runs, 0, 99)
+redis.call('DEL', run, queue, seen, idle, report)
+return {'finished', summary}
+"""
+)
+
+_LEAVE = """
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('SREM', KEYS[2], ARGV[1])
+return 1
+"""
+
+
+_FRONTIERS: weakref.WeakKeyDictionary[Crawler, Frontier] = weakref.WeakKeyDictionary()
+
+
+class Frontier:
+    """This machine's membership in the current run of one outlet."""
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> Frontier | None:
+        """The frontier of ``crawler``'s run (None without ``NEWSCRAWL_REDIS_URL``)."""
+        run = Run.of(crawler)
+        if run.redis is None:
+            return None
+        frontier = _FRONTIERS.get(crawler)
+        if frontier is None:
+            settings = crawler.settings
+            frontier = _FRONTIERS[crawler] = cls(
+                run.redis,
+                run.outlet,
+                run.machine,
+                settings.get("NEWSCRAWL_REDIS_PREFIX") or "newscrawl",
+                settings.getfloat("NEWSCRAWL_REDIS_LEASE", 30.0),
+            )
+        return frontier
+
+    def __init__(
+        self, client: Redis, outlet: str, machine: str, prefix: str = "newscrawl", lease: float = 30
+    ) -> None:
+        self.client = client
+        self.machine = machine
+        self.lease_ms = int(lease * 1000)
+        self.base = outlet_prefix(prefix, outlet)
+        self.run_id = ""
+        self.scripts = {
+            name: client.register_script(lua)
+            for name, lua in (
+                ("join", _JOIN),
+                ("pop", _POP),
+                ("heartbeat", _HEARTBEAT),
+                ("idle", _IDLE),
+                ("leave", _LEAVE),
+            )
+        }
+
+    def key(self, name: str) -> str:
+        return f"{self.base}:{name}"
+
+    def run_key(self, name: str) -> str:
+        return f"{self.base}:run:{self.run_id}:{name}"
+
+    def join(self, proposed_id: str, started: str) -> bool:
+        """Join the outlet's current run, or start one; True when this machine started it."""
+        keys = [self.key("run"), self.key("machines"), self.key("idle")]
+        run_id, created = self.scripts["join"](
+            keys=keys, args=[self.machine, proposed_id, self.lease_ms, started]
+        )
+        self.run_id = run_id.decode()
+        return bool(created)
+
+    def heartbeat(self, counts: dict[str, int]) -> bool:
+        """Renew this machine's lease; False when its run is gone (finished without it,
+        or reset)."""
+        keys = [self.key("run"), self.key("machines"), self.run_key("report")]
+        args: list[str | int] = [self.machine, self.run_id, self.lease_ms, json.dumps(counts)]
+        return bool(self.scripts["heartbeat"](keys=keys, args=args))
+
+    def idle(self, counts: dict[str, int]) -> tuple[Literal["wait", "over", "finished"], Any]:
+        """This machine has nothing to do: wait for the others, or end the run (when the
+        queue is empty and every live machine is idle)."""
+        keys = [
+            self.key("run"),
+            self.key("machines"),
+            self.key("idle"),
+            self.run_key("requests"),
+            self.run_key("seen"),
+            self.run_key("report"),
+            self.key("runs"),
+        ]
+        args: list[str | int] = [self.machine, self.run_id, self.lease_ms, json.dumps(counts)]
+        answer = self.scripts["idle"](keys=keys, args=args)
+        verdict = answer[0].decode()
+        summary = json.loads(answer[1]) if verdict == "finished" else None
+        return verdict, summary
+
+    def finished_run(self) -> dict[str, Any] | None:
+        """The summary of this machine's run, once some machine ended it."""
+        for raw in self.client.lrange(self.key("runs"), 0, 9):
+            summary: dict[str, Any] = json.loads(raw)
+            if summary.get("id") == self.run_id:
+                return summary
+        return None
+
+    def leave(self) -> None:
+        self.scripts["leave"](keys=[self.key("machines"), self.key("idle")], args=[self.machine])
+
+
+class FrontierQueue(PriorityQueue):  # type: ignore[misc]
+    """scrapy-redis's priority queue; popping a request also marks this machine busy, in
+    the same step, so no machine can end the run between the two."""
+
+    def __init__(self, server: Redis, spider: Spider, frontier: Frontier) -> None:
+        super().__init__(server, spider, frontier.run_key("requests"))
+        self.frontier = frontier
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        keys = [self.key, self.frontier.key("idle")]
+        data = self.frontier.scripts["pop"](keys=keys, args=[self.frontier.machine])
+        return self._decode_request(data) if data else None
+
+
+class FrontierScheduler(Scheduler):  # type: ignore[misc]
+    """scrapy-redis's scheduler on the run's queue and filter, which outlive this process
+    (the run ends them); a lost Redis stops the crawl instead of failing each request."""
+
+    def __init__(self, run: Run, frontier: Frontier, stats: StatsCollector | None) -> None:
+        super().__init__(frontier.client, persist=True)
+        self.run = run
+        self.frontier = frontier
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FrontierScheduler:
+        frontier = Frontier.of(crawler)
+        if frontier is None:
+            raise ValueError("FrontierScheduler needs NEWSCRAWL_REDIS_URL")
+        return cls(Run.of(crawler), frontier, crawler.stats)
+
+    def open(self, spider: Spider) -> None:
+        self.spider = spider
+        started = self.run.started.isoformat()
+        proposed = f"{run_stamp(self.run.started)}-{self.frontier.machine}"
+        created = self.frontier.join(proposed, started)
+        self.queue = FrontierQueue(self.server, spider, self.frontier)
+        debug = spider.settings.getbool("DUPEFILTER_DEBUG")
+        self.df = RFPDupeFilter(self.server, self.frontier.run_key("seen"), debug=debug)
+        waiting = len(self.queue)
+        logger.info(
+            "%s: %s run %s (%d requests waiting)",
+            self.frontier.machine,
+            "started" if created else "joined",
+            self.frontier.run_id,
+            waiting,
+        )
+
+    def close(self, reason: str) -> None:
+        """Nothing to flush: the run's queue and filter belong to all its machines."""
+
+    def enqueue_request(self, request: Request) -> bool:
+        try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
+            self.queue.push(request)
+        except RedisError as exc:
+            self.run.lose_shared_state(exc)
+            return False
+        self._count("scheduler/enqueued/redis")
+        return True
+
+    def next_request(self) -> Request | None:
+        try:
+            request: Request | None = self.queue.pop()
+        except RedisError as exc:
+            self.run.lose_shared_state(exc)
+            return None
+        if request is not None:
+            self._count("scheduler/dequeued/redis")
+        return request
+
+    def has_pending_requests(self) -> bool:
+        try:
+            return len(self.queue) > 0
+        except RedisError as exc:
+            self.run.lose_shared_state(exc)
+            return False
+
+    def _count(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)

@@ -14,7 +14,7 @@ import logging
 from typing import Any, Self
 
 from redis.exceptions import RedisError
-from scrapy import Spider, signals
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
@@ -23,7 +23,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
-from newscrawl.discover.frontier import Frontier
+from newscrawl.discover.frontier import WAKE, Frontier
 from newscrawl.keep.run import Run
 
 logger = logging.getLogger(__name__)
@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 REDIS_LOST = "newscrawl/redis/lost"
 #: Stats of the whole run (all machines), set when it ended on this machine.
 RUN_PREFIX = "newscrawl/run/"
+#: Seconds between looks at the shared queue while this machine waits for the others
+#: (Scrapy itself looks every 5 s).
+WAIT_POLL = 0.5
 #: Per-machine counts shared through the frontier: stats key -> name in the report.
 COUNTED = {
     "response_received_count": "pages",
@@ -72,6 +75,7 @@ class FrontierWatch:
         self.frontier = frontier
         self.stats: StatsCollector = crawler.stats
         self.heartbeat = LoopingCall(self.beat)
+        self.waiting = LoopingCall(self.wake)
         self.summary: dict[str, Any] | None = None
 
     @classmethod
@@ -102,13 +106,15 @@ class FrontierWatch:
         except RedisError as exc:
             self.run.lose_shared_state(exc)
             return
-        if not alive:
-            logger.error(
-                "%s: run %s ended or was reset without this machine; stopping",
-                self.run.outlet,
-                self.frontier.run_id,
-            )
-            self.stop("frontier_gone")
+        engine = self.crawler.engine
+        if alive or engine is None or engine.spider is None or engine.spider_is_idle():
+            return  # an idle machine learns that the run ended at its next idle check
+        logger.error(
+            "%s: run %s ended or was reset without this machine (its lease ran out?); stopping",
+            self.run.outlet,
+            self.frontier.run_id,
+        )
+        self.stop("frontier_gone")
 
     def spider_idle(self, spider: Spider) -> None:
         if self.run.lost:
@@ -120,8 +126,24 @@ class FrontierWatch:
             return
         if verdict == "wait":
             # Other machines are still fetching and may queue more requests.
+            if not self.waiting.running:
+                self.waiting.start(WAIT_POLL, now=False)
             raise DontCloseSpider
         self.summary = summary
+
+    def wake(self) -> None:
+        """Have the engine look at the shared queue (and ask spider_idle again) now.
+
+        Scrapy has no public "look again" call; crawling a request the scheduler drops
+        (:data:`WAKE`) makes the engine look, as any new request does."""
+        engine = self.crawler.engine
+        if engine is None or engine.spider is None or self.run.lost:
+            self.waiting.stop()
+            return
+        if not engine.spider_is_idle():
+            self.waiting.stop()  # busy again: responses keep the engine looking
+            return
+        engine.crawl(Request("data:,", dont_filter=True, meta={WAKE: True}))
 
     def spider_error(self, failure: Failure, response: Any, spider: Spider) -> None:
         if isinstance(failure.value, RedisError):
@@ -132,15 +154,17 @@ class FrontierWatch:
         self.stop("redis_lost")
 
     def stop(self, reason: str) -> None:
-        if self.heartbeat.running:
-            self.heartbeat.stop()
+        for loop in (self.heartbeat, self.waiting):
+            if loop.running:
+                loop.stop()
         engine = self.crawler.engine
         if engine is not None and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason=reason))
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.heartbeat.running:
-            self.heartbeat.stop()
+        for loop in (self.heartbeat, self.waiting):
+            if loop.running:
+                loop.stop()
         if self.run.lost:
             return
         try:

@@ -61,8 +61,9 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newscrawl.keep.extensions.FreezeImports": 100,
     "newscrawl.keep.extensions.DropReport": 500,
+    # Before the report: it puts the run's per-machine counts in the stats at close.
+    "newscrawl.distributed.FrontierWatch": 505,
     "newscrawl.keep.extensions.CrawlReport": 510,
-    "newscrawl.distributed.FrontierWatch": 520,
 }
 
 # Output: one file per run, output/<outlet>/<UTC timestamp>.jsonl, written as .part until the

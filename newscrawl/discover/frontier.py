@@ -43,6 +43,10 @@ from newscrawl.keep.run import Run
 
 logger = logging.getLogger(__name__)
 
+#: Meta key of the requests :class:`newscrawl.distributed.FrontierWatch` crawls only to
+#: make the engine look at the queue again; the scheduler drops them.
+WAKE = "newscrawl_wake"
+
 _NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)"
 
 #: join(machine, proposed id, lease ms, started) -> {run id, 1 if this machine started it}
@@ -272,6 +276,8 @@ class FrontierScheduler(Scheduler):  # type: ignore[misc]
         """Nothing to flush: the run's queue and filter belong to all its machines."""
 
     def enqueue_request(self, request: Request) -> bool:
+        if request.meta.get(WAKE):
+            return False
         try:
             if not request.dont_filter and self.df.request_seen(request):
                 self.df.log(request, self.spider)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -40,6 +42,25 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return crawl_outlets(args.outlets, args.all, args.arg, args.set)
 
 
+def cmd_frontier(args: argparse.Namespace) -> int:
+    from newscrawl.discover.frontier import Frontier
+    from newscrawl.keep.redis_link import connect, machine_id, unreachable
+
+    url = args.redis or os.environ.get("NEWSCRAWL_REDIS_URL", "")
+    problem = unreachable(url) if url else "give --redis URL or set NEWSCRAWL_REDIS_URL"
+    if problem:
+        print(f"newscrawl frontier: {problem}", file=sys.stderr)
+        return 1
+    client = connect(url)
+    for outlet in args.outlets:
+        frontier = Frontier(client, outlet, machine_id(), args.prefix)
+        if args.action == "reset":
+            print(f"{outlet}: {frontier.reset()} keys deleted")
+        else:
+            print(json.dumps({"outlet": outlet, **frontier.status()}, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Scrapy setting, e.g. -s NEWSCRAWL_STATE=/var/lib/newscrawl/state.db",
     )
     crawl.set_defaults(func=cmd_crawl)
+    frontier = commands.add_parser(
+        "frontier", help="show or reset the shared frontier of a distributed crawl (Redis)"
+    )
+    frontier.add_argument("action", choices=["status", "reset"])
+    frontier.add_argument("outlets", nargs="+", help="outlet names")
+    frontier.add_argument("--redis", help="Redis URL (default: $NEWSCRAWL_REDIS_URL)")
+    frontier.add_argument("--prefix", default="newscrawl", help="NEWSCRAWL_REDIS_PREFIX")
+    frontier.set_defaults(func=cmd_frontier)
     return parser
 
 

@@ -23,7 +23,8 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
-from newscrawl.discover.frontier import WAKE, Frontier
+from newscrawl.discover.frontier import Frontier
+from newscrawl.discover.redis_scheduler import WAKE
 from newscrawl.keep.run import Run
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class DistributedCrawl:
         # Above the project's own SCHEDULER, below one given on the command line.
         priority = max(SETTINGS_PRIORITIES["project"], settings.getpriority("SCHEDULER") or 0)
         if priority <= SETTINGS_PRIORITIES["project"]:
-            scheduler = "newscrawl.discover.frontier.FrontierScheduler"
+            scheduler = "newscrawl.discover.redis_scheduler.FrontierScheduler"
             settings.set("SCHEDULER", scheduler, priority="project")
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from newscrawl.keep.redis_state import RedisState, connect
+from newscrawl.keep.redis_link import connect
+from newscrawl.keep.redis_state import RedisState
 from newscrawl.keep.state import CrawlState, SqliteState, content_hash
 
 WIB = timezone(timedelta(hours=7))

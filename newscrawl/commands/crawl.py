@@ -16,7 +16,7 @@ from scrapy.statscollectors import StatsCollector
 
 from newscrawl.distributed import REDIS_LOST
 from newscrawl.keep.extensions import HEALTH_FAILED
-from newscrawl.keep.redis_state import unreachable
+from newscrawl.keep.redis_link import unreachable
 
 logger = logging.getLogger(__name__)
 

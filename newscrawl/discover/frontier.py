@@ -1,9 +1,10 @@
 """One crawl frontier in Redis for all the machines crawling an outlet.
 
 scrapy-redis gives the shared queue (:class:`scrapy_redis.queue.PriorityQueue`) and
-request filter (:class:`scrapy_redis.dupefilter.RFPDupeFilter`); this module gives
-them a *run*: the machines that start while a run of an outlet is going on join it
-(same queue, same filter), and the run ends when its queue is empty and every live
+request filter (:class:`scrapy_redis.dupefilter.RFPDupeFilter`), used by
+:mod:`newscrawl.discover.redis_scheduler`; this module gives them a *run*: the
+machines that start while a run of an outlet is going on join it (same queue, same
+filter), and the run ends when its queue is empty and every live
 machine is idle. The filter's key is per run: each URL is fetched once per run
 whichever machine asks (discovery pages and re-checks of young articles included),
 and the next run starts with an empty filter, so it reads the sitemaps and re-checks
@@ -29,23 +30,12 @@ import weakref
 from typing import Any, Literal
 
 from redis import Redis
-from redis.exceptions import RedisError
-from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.statscollectors import StatsCollector
-from scrapy_redis.dupefilter import RFPDupeFilter
-from scrapy_redis.queue import PriorityQueue
-from scrapy_redis.scheduler import Scheduler
 
-from newscrawl.keep.output import run_stamp
-from newscrawl.keep.redis_state import outlet_prefix
+from newscrawl.keep.redis_link import outlet_prefix
 from newscrawl.keep.run import Run
 
 logger = logging.getLogger(__name__)
-
-#: Meta key of the requests :class:`newscrawl.distributed.FrontierWatch` crawls only to
-#: make the engine look at the queue again; the scheduler drops them.
-WAKE = "newscrawl_wake"
 
 _NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)"
 
@@ -127,6 +117,10 @@ redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('SREM', KEYS[2], ARGV[1])
 return 1
 """
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 _FRONTIERS: weakref.WeakKeyDictionary[Crawler, Frontier] = weakref.WeakKeyDictionary()
@@ -223,89 +217,27 @@ class Frontier:
     def leave(self) -> None:
         self.scripts["leave"](keys=[self.key("machines"), self.key("idle")], args=[self.machine])
 
+    def status(self) -> dict[str, Any]:
+        """The outlet's current run as an operator sees it (``newscrawl frontier status``)."""
+        run = {_text(k): _text(v) for k, v in self.client.hgetall(self.key("run")).items()}
+        seconds, micros = self.client.time()
+        now_ms = seconds * 1000 + micros // 1000
+        leases = self.client.hgetall(self.key("machines"))
+        self.run_id = run.get("id", "")
+        last = self.client.lindex(self.key("runs"), 0)
+        return {
+            "run": self.run_id or None,
+            "started": run.get("started"),
+            "machines": sorted(_text(m) for m, exp in leases.items() if int(exp) > now_ms),
+            "idle": sorted(_text(m) for m in self.client.smembers(self.key("idle"))),
+            "queued": int(self.client.zcard(self.run_key("requests"))) if self.run_id else 0,
+            "seen": int(self.client.scard(self.run_key("seen"))) if self.run_id else 0,
+            "last_finished": json.loads(last) if last else None,
+        }
 
-class FrontierQueue(PriorityQueue):  # type: ignore[misc]
-    """scrapy-redis's priority queue; popping a request also marks this machine busy, in
-    the same step, so no machine can end the run between the two."""
-
-    def __init__(self, server: Redis, spider: Spider, frontier: Frontier) -> None:
-        super().__init__(server, spider, frontier.run_key("requests"))
-        self.frontier = frontier
-
-    def pop(self, timeout: int = 0) -> Request | None:
-        keys = [self.key, self.frontier.key("idle")]
-        data = self.frontier.scripts["pop"](keys=keys, args=[self.frontier.machine])
-        return self._decode_request(data) if data else None
-
-
-class FrontierScheduler(Scheduler):  # type: ignore[misc]
-    """scrapy-redis's scheduler on the run's queue and filter, which outlive this process
-    (the run ends them); a lost Redis stops the crawl instead of failing each request."""
-
-    def __init__(self, run: Run, frontier: Frontier, stats: StatsCollector | None) -> None:
-        super().__init__(frontier.client, persist=True)
-        self.run = run
-        self.frontier = frontier
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> FrontierScheduler:
-        frontier = Frontier.of(crawler)
-        if frontier is None:
-            raise ValueError("FrontierScheduler needs NEWSCRAWL_REDIS_URL")
-        return cls(Run.of(crawler), frontier, crawler.stats)
-
-    def open(self, spider: Spider) -> None:
-        self.spider = spider
-        started = self.run.started.isoformat()
-        proposed = f"{run_stamp(self.run.started)}-{self.frontier.machine}"
-        created = self.frontier.join(proposed, started)
-        self.queue = FrontierQueue(self.server, spider, self.frontier)
-        debug = spider.settings.getbool("DUPEFILTER_DEBUG")
-        self.df = RFPDupeFilter(self.server, self.frontier.run_key("seen"), debug=debug)
-        waiting = len(self.queue)
-        logger.info(
-            "%s: %s run %s (%d requests waiting)",
-            self.frontier.machine,
-            "started" if created else "joined",
-            self.frontier.run_id,
-            waiting,
-        )
-
-    def close(self, reason: str) -> None:
-        """Nothing to flush: the run's queue and filter belong to all its machines."""
-
-    def enqueue_request(self, request: Request) -> bool:
-        if request.meta.get(WAKE):
-            return False
-        try:
-            if not request.dont_filter and self.df.request_seen(request):
-                self.df.log(request, self.spider)
-                return False
-            self.queue.push(request)
-        except RedisError as exc:
-            self.run.lose_shared_state(exc)
-            return False
-        self._count("scheduler/enqueued/redis")
-        return True
-
-    def next_request(self) -> Request | None:
-        try:
-            request: Request | None = self.queue.pop()
-        except RedisError as exc:
-            self.run.lose_shared_state(exc)
-            return None
-        if request is not None:
-            self._count("scheduler/dequeued/redis")
-        return request
-
-    def has_pending_requests(self) -> bool:
-        try:
-            return len(self.queue) > 0
-        except RedisError as exc:
-            self.run.lose_shared_state(exc)
-            return False
-
-    def _count(self, key: str) -> None:
-        if self.stats is not None:
-            self.stats.inc_value(key)
+    def reset(self) -> int:
+        """Forget the outlet's current run: its queue, request filter and machines (the
+        crawl state stays). Run it with every machine of the outlet stopped."""
+        keys = [*self.client.scan_iter(f"{self.base}:run:*"), self.key("run")]
+        keys += [self.key("machines"), self.key("idle")]
+        return int(self.client.delete(*keys))

@@ -20,7 +20,8 @@ from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
 from newscrawl.keep.output import RunOutput
-from newscrawl.keep.redis_state import CountingRedis, RedisState, connect, machine_id
+from newscrawl.keep.redis_link import CountingRedis, connect, machine_id
+from newscrawl.keep.redis_state import RedisState
 from newscrawl.keep.state import CrawlState, SqliteState
 
 logger = logging.getLogger(__name__)

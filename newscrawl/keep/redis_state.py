@@ -189,7 +189,7 @@ class RedisState:
 
     def record_emitted(self, record: dict[str, Any], emitted_at: datetime) -> None:
         keys = self.keys(record["outlet"], "articles", "claims")
-        line = _article_json(record, emitted_at, self.machine)
+        line = article_json(record, emitted_at, self.machine)
         self._record(keys=keys, args=[record["url"], line, self.machine])
 
     def recover(
@@ -200,7 +200,7 @@ class RedisState:
         kept = []
         for record in records:
             keys = self.keys(record["outlet"], "articles", "claims", "machines")
-            line = _article_json(record, emitted_at, owner)
+            line = article_json(record, emitted_at, owner)
             args = [record["url"], line, record["revision"], owner]
             if self._adopt(keys=keys, args=args):
                 kept.append(record)
@@ -221,7 +221,7 @@ class RedisState:
         self.release()
 
 
-def _article_json(record: dict[str, Any], emitted_at: datetime, machine: str) -> str:
+def article_json(record: dict[str, Any], emitted_at: datetime, machine: str) -> str:
     return json.dumps(
         {
             "h": content_hash(record),

@@ -53,7 +53,7 @@ def cmd_frontier(args: argparse.Namespace) -> int:
         return 1
     client = connect(url)
     for outlet in args.outlets:
-        frontier = Frontier(client, outlet, machine_id(), args.prefix)
+        frontier = Frontier(client, outlet, machine_id(), args.prefix, name=args.frontier)
         if args.action == "reset":
             print(f"{outlet}: {frontier.reset()} keys deleted")
         else:
@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     frontier.add_argument("outlets", nargs="+", help="outlet names")
     frontier.add_argument("--redis", help="Redis URL (default: $NEWSCRAWL_REDIS_URL)")
     frontier.add_argument("--prefix", default="newscrawl", help="NEWSCRAWL_REDIS_PREFIX")
+    frontier.add_argument(
+        "--frontier",
+        default="latest",
+        help="latest (scheduled runs), or a backfill's: backfill-YYYYMMDD-YYYYMMDD",
+    )
     frontier.set_defaults(func=cmd_frontier)
     return parser
 

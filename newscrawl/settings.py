@@ -98,6 +98,9 @@ NEWSCRAWL_REDIS_PREFIX = "newscrawl"
 # A machine silent this long (seconds) is taken as dead: its claims stop counting and
 # the run can end without it.
 NEWSCRAWL_REDIS_LEASE = 30.0
+# The frontier a run joins (empty: "latest" for scheduled runs, "backfill-<since>-<until>"
+# for a backfill, so the two never share a run).
+NEWSCRAWL_FRONTIER = ""
 ADDONS = {"newscrawl.distributed.DistributedCrawl": 0}
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -6,8 +6,9 @@ import subprocess
 import sys
 import time
 
-from newscrawl.discover.frontier import Frontier
+from newscrawl.discover.frontier import Frontier, frontier_name
 from newscrawl.keep.redis_link import connect
+from spiders.nusadaily import NusadailySpider
 from tests.cases import ROOT
 
 
@@ -45,6 +46,24 @@ def test_a_run_ends_when_its_queue_is_empty_and_every_machine_is_idle(redis_url:
     assert a.client.exists(a.run_key("requests"), a.run_key("seen"), a.key("run")) == 0
     c, *_ = machines(redis_url, "host-c")
     assert c.join("run-3", "t2") is True
+
+
+def test_a_backfill_has_its_own_frontier_beside_the_scheduled_runs() -> None:
+    assert frontier_name(NusadailySpider()) == "latest"
+    backfill = NusadailySpider(since="2020-01-01", until="2020-12-31")
+    assert frontier_name(backfill) == "backfill-20200101-20201231"
+    assert frontier_name(NusadailySpider(since="2020-01-01")) == "backfill-20200101-open"
+
+
+def test_a_busy_scheduled_run_does_not_hold_a_backfill_open(redis_url: str) -> None:
+    client = connect(redis_url)
+    scheduled = Frontier(client, "nusadaily", "host-a")
+    backfill = Frontier(client, "nusadaily", "host-b", name="backfill-20200101-20201231")
+    scheduled.join("run-1", "t0")
+    backfill.join("run-2", "t0")
+    assert backfill.run_id == "run-2"  # not the scheduled run
+    assert backfill.idle({})[0] == "finished"  # host-a (busy) is not one of its machines
+    assert scheduled.idle({})[0] == "finished"
 
 
 def test_a_dead_machine_does_not_hold_the_run_open(redis_url: str) -> None:

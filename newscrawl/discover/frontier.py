@@ -16,8 +16,13 @@ is not in the crawl state, so the next run, reading the same listings with a fre
 filter, fetches it (``NEWSCRAWL_REDIS_LEASE`` after its last heartbeat, the others
 stop waiting for it).
 
-Keys, under ``<prefix>:{<outlet>}:`` (one hash tag): ``run`` (id, start), ``machines``
-(machine -> lease expiry, Redis clock), ``idle`` (machines with nothing to do),
+Scheduled runs share the frontier ``latest``; a backfill (``-a since``/``until``) has
+its own, named after its days, so the two go on side by side (``NEWSCRAWL_FRONTIER``
+names one explicitly).
+
+Keys, under ``<prefix>:{<outlet>}:`` (one hash tag): ``machines`` (machine -> lease
+expiry, Redis clock), then per frontier ``<frontier>:``: ``run`` (id, start),
+``members`` (its machines' leases), ``idle`` (members with nothing to do),
 ``run:<id>:requests``/``:seen``/``:report`` (queue, filter, each machine's counts),
 ``runs`` (summaries of the last 100 finished runs).
 """
@@ -27,6 +32,7 @@ from __future__ import annotations
 import json
 import logging
 import weakref
+from datetime import timedelta
 from typing import Any, Literal
 
 from redis import Redis
@@ -43,11 +49,11 @@ _NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2
 _JOIN = (
     _NOW_MS
     + """
-local run, machines, idle = KEYS[1], KEYS[2], KEYS[3]
-local known = redis.call('HGETALL', machines)
+local run, members, idle, machines = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local known = redis.call('HGETALL', members)
 for i = 1, #known, 2 do
   if tonumber(known[i + 1]) <= now then
-    redis.call('HDEL', machines, known[i])
+    redis.call('HDEL', members, known[i])
     redis.call('SREM', idle, known[i])
   end
 end
@@ -58,6 +64,7 @@ if not id then
   redis.call('HSET', run, 'id', id, 'started', ARGV[4])
   created = 1
 end
+redis.call('HSET', members, ARGV[1], now + tonumber(ARGV[3]))
 redis.call('HSET', machines, ARGV[1], now + tonumber(ARGV[3]))
 redis.call('SREM', idle, ARGV[1])
 return {id, created}
@@ -76,6 +83,7 @@ return popped[1]
 _HEARTBEAT = (
     _NOW_MS
     + """
+redis.call('HSET', KEYS[4], ARGV[1], now + tonumber(ARGV[3]))
 if redis.call('HGET', KEYS[1], 'id') ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[3]))
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
@@ -87,14 +95,15 @@ return 1
 _IDLE = (
     _NOW_MS
     + """
-local run, machines, idle, queue, seen, report, runs = unpack(KEYS)
+local run, members, idle, queue, seen, report, runs, machines = unpack(KEYS)
 local machine, id = ARGV[1], ARGV[2]
-if redis.call('HGET', run, 'id') ~= id then return {'over'} end
 redis.call('HSET', machines, machine, now + tonumber(ARGV[3]))
+if redis.call('HGET', run, 'id') ~= id then return {'over'} end
+redis.call('HSET', members, machine, now + tonumber(ARGV[3]))
 redis.call('SADD', idle, machine)
 redis.call('HSET', report, machine, ARGV[4])
 if redis.call('ZCARD', queue) > 0 then return {'wait'} end
-local known = redis.call('HGETALL', machines)
+local known = redis.call('HGETALL', members)
 for i = 1, #known, 2 do
   if tonumber(known[i + 1]) > now and redis.call('SISMEMBER', idle, known[i]) == 0 then
     return {'wait'}
@@ -115,8 +124,23 @@ return {'finished', summary}
 _LEAVE = """
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
 return 1
 """
+
+
+#: The frontier of scheduled runs (no ``-a since``/``until``).
+LATEST = "latest"
+
+
+def frontier_name(spider: Any) -> str:
+    """``latest`` for scheduled runs; a backfill's own frontier, named by its days, so it
+    neither holds up nor is joined by the scheduled runs of the same outlet."""
+    since, until = getattr(spider, "since", None), getattr(spider, "until", None)
+    if since is None and until is None:
+        return LATEST
+    last = until - timedelta(days=1) if until else None  # NewsSpider's until is exclusive
+    return "backfill-" + "-".join(f"{day:%Y%m%d}" if day else "open" for day in (since, last))
 
 
 def _text(value: bytes | str) -> str:
@@ -144,16 +168,27 @@ class Frontier:
                 run.machine,
                 settings.get("NEWSCRAWL_REDIS_PREFIX") or "newscrawl",
                 settings.getfloat("NEWSCRAWL_REDIS_LEASE", 30.0),
+                settings.get("NEWSCRAWL_FRONTIER") or frontier_name(crawler.spider),
             )
         return frontier
 
     def __init__(
-        self, client: Redis, outlet: str, machine: str, prefix: str = "newscrawl", lease: float = 30
+        self,
+        client: Redis,
+        outlet: str,
+        machine: str,
+        prefix: str = "newscrawl",
+        lease: float = 30,
+        name: str = LATEST,
     ) -> None:
         self.client = client
         self.machine = machine
         self.lease_ms = int(lease * 1000)
-        self.base = outlet_prefix(prefix, outlet)
+        self.name = name
+        #: Machine leases are the outlet's (the crawl state's claims read them too); the
+        #: rest is this frontier's.
+        self.machines_key = f"{outlet_prefix(prefix, outlet)}:machines"
+        self.base = f"{outlet_prefix(prefix, outlet)}:{name}"
         self.run_id = ""
         self.scripts = {
             name: client.register_script(lua)
@@ -174,7 +209,7 @@ class Frontier:
 
     def join(self, proposed_id: str, started: str) -> bool:
         """Join the outlet's current run, or start one; True when this machine started it."""
-        keys = [self.key("run"), self.key("machines"), self.key("idle")]
+        keys = [self.key("run"), self.key("members"), self.key("idle"), self.machines_key]
         run_id, created = self.scripts["join"](
             keys=keys, args=[self.machine, proposed_id, self.lease_ms, started]
         )
@@ -184,7 +219,7 @@ class Frontier:
     def heartbeat(self, counts: dict[str, int]) -> bool:
         """Renew this machine's lease; False when its run is gone (finished without it,
         or reset)."""
-        keys = [self.key("run"), self.key("machines"), self.run_key("report")]
+        keys = [self.key("run"), self.key("members"), self.run_key("report"), self.machines_key]
         args: list[str | int] = [self.machine, self.run_id, self.lease_ms, json.dumps(counts)]
         return bool(self.scripts["heartbeat"](keys=keys, args=args))
 
@@ -193,12 +228,13 @@ class Frontier:
         queue is empty and every live machine is idle)."""
         keys = [
             self.key("run"),
-            self.key("machines"),
+            self.key("members"),
             self.key("idle"),
             self.run_key("requests"),
             self.run_key("seen"),
             self.run_key("report"),
             self.key("runs"),
+            self.machines_key,
         ]
         args: list[str | int] = [self.machine, self.run_id, self.lease_ms, json.dumps(counts)]
         answer = self.scripts["idle"](keys=keys, args=args)
@@ -215,14 +251,15 @@ class Frontier:
         return None
 
     def leave(self) -> None:
-        self.scripts["leave"](keys=[self.key("machines"), self.key("idle")], args=[self.machine])
+        keys = [self.key("members"), self.key("idle"), self.machines_key]
+        self.scripts["leave"](keys=keys, args=[self.machine])
 
     def status(self) -> dict[str, Any]:
         """The outlet's current run as an operator sees it (``newscrawl frontier status``)."""
         run = {_text(k): _text(v) for k, v in self.client.hgetall(self.key("run")).items()}
         seconds, micros = self.client.time()
         now_ms = seconds * 1000 + micros // 1000
-        leases = self.client.hgetall(self.key("machines"))
+        leases = self.client.hgetall(self.key("members"))
         self.run_id = run.get("id", "")
         last = self.client.lindex(self.key("runs"), 0)
         return {
@@ -239,5 +276,5 @@ class Frontier:
         """Forget the outlet's current run: its queue, request filter and machines (the
         crawl state stays). Run it with every machine of the outlet stopped."""
         keys = [*self.client.scan_iter(f"{self.base}:run:*"), self.key("run")]
-        keys += [self.key("machines"), self.key("idle")]
+        keys += [self.key("members"), self.key("idle")]
         return int(self.client.delete(*keys))

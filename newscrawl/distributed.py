@@ -110,7 +110,9 @@ class FrontierWatch:
         engine = self.crawler.engine
         if alive or engine is None or engine.spider is None or engine.spider_is_idle():
             return  # an idle machine learns that the run ended at its next idle check
-        logger.error(
+        # Stalled longer than its lease, or the frontier was reset: what this machine still
+        # holds is not emitted; the next run fetches it (it is not in the state).
+        logger.warning(
             "%s: run %s ended or was reset without this machine (its lease ran out?); stopping",
             self.run.outlet,
             self.frontier.run_id,

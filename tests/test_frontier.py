@@ -7,8 +7,8 @@ import sys
 import time
 
 from newscrawl.discover.frontier import Frontier, frontier_name
+from newscrawl.discover.spider import NewsSpider
 from newscrawl.keep.redis_link import connect
-from spiders.nusadaily import NusadailySpider
 from tests.cases import ROOT
 
 
@@ -49,10 +49,13 @@ def test_a_run_ends_when_its_queue_is_empty_and_every_machine_is_idle(redis_url:
 
 
 def test_a_backfill_has_its_own_frontier_beside_the_scheduled_runs() -> None:
-    assert frontier_name(NusadailySpider()) == "latest"
-    backfill = NusadailySpider(since="2020-01-01", until="2020-12-31")
+    def spider(**args: str) -> NewsSpider:
+        return NewsSpider(name="nusadaily", **args)
+
+    assert frontier_name(spider()) == "latest"
+    backfill = spider(since="2020-01-01", until="2020-12-31")
     assert frontier_name(backfill) == "backfill-20200101-20201231"
-    assert frontier_name(NusadailySpider(since="2020-01-01")) == "backfill-20200101-open"
+    assert frontier_name(spider(since="2020-01-01")) == "backfill-20200101-open"
 
 
 def test_a_busy_scheduled_run_does_not_hold_a_backfill_open(redis_url: str) -> None:

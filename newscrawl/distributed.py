@@ -53,9 +53,8 @@ class DistributedCrawl:
     def update_settings(self, settings: BaseSettings) -> None:
         if not settings.get("NEWSCRAWL_REDIS_URL"):
             return
-        # Above the project's own SCHEDULER, below one given on the command line.
-        priority = max(SETTINGS_PRIORITIES["project"], settings.getpriority("SCHEDULER") or 0)
-        if priority <= SETTINGS_PRIORITIES["project"]:
+        # Replaces the project's own SCHEDULER, not one given on the command line.
+        if (settings.getpriority("SCHEDULER") or 0) <= SETTINGS_PRIORITIES["project"]:
             scheduler = "newscrawl.discover.redis_scheduler.FrontierScheduler"
             settings.set("SCHEDULER", scheduler, priority="project")
 

@@ -208,18 +208,22 @@ def test_a_killed_process_loses_nothing_and_repeats_nothing(
 
 
 def test_unreachable_redis_at_start_is_one_error_and_status_1(tmp_path: Path) -> None:
-    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
-    for command in (
-        ["-m", "scrapy", "crawl", "nusadaily"],
-        ["-m", "newscrawl.cli", "crawl", "nusadaily"],
+    url = f"redis://:secret@127.0.0.1:{free_port()}/0"  # nothing listens there
+    shown = url.replace(":secret@", "***@")
+    setting = ("-s", f"NEWSCRAWL_REDIS_URL={url}")
+    for command, environment in (
+        (["-m", "scrapy", "crawl", "nusadaily", *setting], {}),
+        (["-m", "newscrawl.cli", "crawl", "nusadaily", *setting], {}),
+        (["-m", "scrapy", "crawl", "nusadaily"], {"NEWSCRAWL_REDIS_URL": url}),
     ):
         proc = subprocess.run(
-            [sys.executable, *command, "-s", f"NEWSCRAWL_REDIS_URL={url}"],
+            [sys.executable, *command],
             cwd=tmp_path,
             env={
                 **os.environ,
                 "PYTHONPATH": str(ROOT),
                 "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+                **environment,
             },
             capture_output=True,
             text=True,
@@ -229,7 +233,8 @@ def test_unreachable_redis_at_start_is_one_error_and_status_1(tmp_path: Path) ->
         assert proc.returncode == 1, proc.stderr[-2000:]
         errors = [line for line in proc.stderr.splitlines() if "ERROR" in line]
         assert len(errors) == 1, proc.stderr[-2000:]
-        assert f"cannot reach Redis at {url}" in errors[0]
+        assert f"cannot reach Redis at {shown}" in errors[0]
+        assert "secret" not in proc.stderr
         assert "Traceback" not in proc.stderr
         assert not (tmp_path / "output").exists()
 

@@ -101,7 +101,7 @@ class Site:
                     site.agents[self.headers.get("User-Agent", "")] += 1
                     if len(site.agents) >= site.crawlers:
                         site.all_crawling.set()
-                    site.all_crawling.wait(timeout=120)
+                    site.all_crawling.wait(timeout=300)
                 if site.delay:
                     sleep(site.delay)
                 status, content_type, body = site.respond(self.path)

@@ -58,6 +58,10 @@ def crawl(
         "DOWNLOAD_DELAY=0",
         "-s",
         "CONCURRENT_REQUESTS=4",
+        # Article pages wait for the last crawler to start (Site's crawlers=): no timeout and
+        # retry may fetch one twice, however slow the machine.
+        "-s",
+        "DOWNLOAD_TIMEOUT=600",
         # Three crawlers on two cores: parse in the crawl process, no worker each.
         "-s",
         "NEWSCRAWL_PARSE_WORKERS=0",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.stats import Row, markdown_table
 
-BENCHES = ("parse", "dates", "schema", "crawl", "memory")
+BENCHES = ("parse", "dates", "schema", "crawl", "memory", "distributed")
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,12 @@ class Plan:
     crawl_repeats: int
     memory_pages: tuple[int, int]
     memory_repeats: int
+    distributed_pages: int
+    distributed_repeats: int
 
 
-FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1)
-QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1)
+FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1, 3000, 3)
+QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 600, 1)
 
 
 def machine() -> list[str]:
@@ -110,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import crawl
 
         runners["memory"] = lambda: crawl.run_memory(*plan.memory_pages, plan.memory_repeats, log)
+    if "distributed" in only:
+        from benchmarks import distributed
+
+        runners["distributed"] = lambda: distributed.run(
+            plan.distributed_pages, plan.distributed_repeats, log
+        )
 
     rows: list[Row] = []
     notes: list[str] = []

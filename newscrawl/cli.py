@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -66,6 +68,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(args.folder)
 
 
+def cmd_frontier(args: argparse.Namespace) -> int:
+    from newscrawl.discover.frontier import Frontier
+    from newscrawl.keep.redis_link import connect, machine_id, unreachable
+
+    url = args.redis or os.environ.get("NEWSCRAWL_REDIS_URL", "")
+    problem = unreachable(url) if url else "give --redis URL or set NEWSCRAWL_REDIS_URL"
+    if problem:
+        print(f"newscrawl frontier: {problem}", file=sys.stderr)
+        return 1
+    client = connect(url)
+    for outlet in args.outlets:
+        frontier = Frontier(client, outlet, machine_id(), args.prefix, name=args.frontier)
+        if args.action == "reset":
+            print(f"{outlet}: {frontier.reset()} keys deleted")
+        else:
+            print(json.dumps({"outlet": outlet, **frontier.status()}, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +139,19 @@ def build_parser() -> argparse.ArgumentParser:
         "folder", nargs="?", type=Path, default=Path("output/demo"), help="(output/demo)"
     )
     demo.set_defaults(func=cmd_demo)
+    frontier = commands.add_parser(
+        "frontier", help="show or reset the shared frontier of a distributed crawl (Redis)"
+    )
+    frontier.add_argument("action", choices=["status", "reset"])
+    frontier.add_argument("outlets", nargs="+", help="outlet names")
+    frontier.add_argument("--redis", help="Redis URL (default: $NEWSCRAWL_REDIS_URL)")
+    frontier.add_argument("--prefix", default="newscrawl", help="NEWSCRAWL_REDIS_PREFIX")
+    frontier.add_argument(
+        "--frontier",
+        default="latest",
+        help="latest (scheduled runs), or a backfill's: backfill-YYYYMMDD-YYYYMMDD",
+    )
+    frontier.set_defaults(func=cmd_frontier)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -9,8 +10,11 @@ from collections.abc import Mapping, Sequence
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
-from newscrawl.commands.crawl import UNHEALTHY
+from newscrawl.commands.crawl import exit_status, redis_problem
+from newscrawl.distributed import RUN_PREFIX
 from newscrawl.keep.extensions import HEALTH_FAILED, drop_counts
+
+logger = logging.getLogger(__name__)
 
 
 def _pairs(values: Sequence[str], flag: str) -> dict[str, str]:
@@ -30,10 +34,19 @@ def summary_line(crawler: Crawler) -> str:
     drops = drop_counts(stats)
     health = "FAILED" if stats.get(HEALTH_FAILED) else "ok"
     reasons = ", ".join(f"{r}: {n}" for r, n in drops.items()) or "-"
-    return (
+    line = (
         f"{name:<14} new {new:>5}  updated {updated:>4}  dropped {sum(drops.values()):>4} "
         f"({reasons})  health {health}"
     )
+    machines = stats.get(f"{RUN_PREFIX}machines")
+    if machines:
+        # A distributed run: the same figures for all its machines.
+        total = {k: int(stats.get(f"{RUN_PREFIX}{k}", 0)) for k in ("new", "updated", "dropped")}
+        line += (
+            f"  | run on {len(machines)} machines: new {total['new']}, "
+            f"updated {total['updated']}, dropped {total['dropped']}"
+        )
+    return line
 
 
 def crawl_outlets(
@@ -52,6 +65,10 @@ def crawl_outlets(
         # Several outlets at once is a long command: one bar for all, on a terminal.
         settings.set("NEWSCRAWL_PROGRESS", "on", priority="cmdline")
     process = CrawlerProcess(settings)
+    problem = redis_problem(settings)
+    if problem:
+        logger.error("%s; not crawling", problem)
+        return 1
     names = sorted(process.spider_loader.list()) if every else list(outlets)
     unknown = set(names) - set(process.spider_loader.list())
     if not names or unknown:
@@ -70,6 +87,4 @@ def crawl_outlets(
     print("\n".join(summary_line(crawler) for crawler in crawlers))
     if process.bootstrap_failed:
         return 1
-    if any(c.stats and c.stats.get_value(HEALTH_FAILED) for c in crawlers):
-        return UNHEALTHY
-    return 0
+    return max((exit_status(c.stats) for c in crawlers), default=0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from newscrawl.record import FIELDS
 
 BOT_NAME = "newscrawl"
@@ -61,6 +63,8 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newscrawl.keep.extensions.FreezeImports": 100,
     "newscrawl.keep.extensions.DropReport": 500,
+    # Before the report: it puts the run's per-machine counts in the stats at close.
+    "newscrawl.distributed.FrontierWatch": 505,
     "newscrawl.keep.extensions.CrawlReport": 510,
     "newscrawl.keep.metrics.MetricsFile": 520,
     "newscrawl.progress.CrawlProgress": 600,
@@ -100,6 +104,18 @@ NEWSCRAWL_STATS_FILE = ""
 NEWSCRAWL_METRICS_FILE = ""
 # A progress bar on a terminal: "auto" (backfills and `newscrawl crawl`), "on", "off".
 NEWSCRAWL_PROGRESS = "auto"
+# Several machines on one crawl: the frontier (scrapy-redis queue and request filter, per
+# run) and the crawl state in this Redis (empty = one machine, SQLite, local queue).
+NEWSCRAWL_REDIS_URL = os.environ.get("NEWSCRAWL_REDIS_URL", "")
+# Key prefix in that Redis (several independent deployments can share one server).
+NEWSCRAWL_REDIS_PREFIX = "newscrawl"
+# A machine silent this long (seconds) is taken as dead: its claims stop counting and
+# the run can end without it.
+NEWSCRAWL_REDIS_LEASE = 30.0
+# The frontier a run joins (empty: "latest" for scheduled runs, "backfill-<since>-<until>"
+# for a backfill, so the two never share a run).
+NEWSCRAWL_FRONTIER = ""
+ADDONS = {"newscrawl.distributed.DistributedCrawl": 0}
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

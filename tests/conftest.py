@@ -40,3 +40,22 @@ def demo_output(tmp_path_factory: pytest.TempPathFactory):
         check=False,
     )
     return home, proc
+
+
+@pytest.fixture(scope="session")
+def redis_session(tmp_path_factory):
+    """One redis-server for the session (skips where redis-server is absent, outside CI)."""
+    from tests.redisserver import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.kill()
+
+
+@pytest.fixture
+def redis_url(redis_session):
+    """The session's Redis, emptied for this test."""
+    client = redis_session.client()
+    client.flushall()
+    client.close()
+    return redis_session.url

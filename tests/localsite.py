@@ -45,11 +45,17 @@ def article_html(number: int, published: datetime) -> bytes:
 class Site:
     """``count`` articles at /berita-uji-nomor-N behind /gnews/feed."""
 
-    def __init__(self, count: int, first: datetime, delay: float = 0.0) -> None:
+    def __init__(self, count: int, first: datetime, delay: float = 0.0, crawlers: int = 0) -> None:
         self.count = count
         self.first = first
         self.delay = delay
         self.requests: Counter[str] = Counter()
+        #: Article requests by User-Agent (each crawler process of a test names itself).
+        self.agents: Counter[str] = Counter()
+        #: With ``crawlers``, article pages are held back until that many User-Agents have
+        #: asked for one: every crawler gets a share, however fast the first one is.
+        self.crawlers = crawlers
+        self.all_crawling = threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -91,6 +97,11 @@ class Site:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 site.requests[self.path] += 1
+                if site.crawlers and self.path.startswith("/berita-uji"):
+                    site.agents[self.headers.get("User-Agent", "")] += 1
+                    if len(site.agents) >= site.crawlers:
+                        site.all_crawling.set()
+                    site.all_crawling.wait(timeout=300)
                 if site.delay:
                     sleep(site.delay)
                 status, content_type, body = site.respond(self.path)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from newscrawl.keep.output import OutputLocked, RunOutput, complete_lines
-from newscrawl.keep.state import CrawlState, content_hash
+from newscrawl.keep.state import SqliteState, content_hash
 from newscrawl.keep.warc import SavedResponse, write_warc
 from tests.cases import ROOT
 from tests.crawl import site_responses
@@ -41,29 +41,6 @@ def record(
         "updated_at": None,
         "revision": revision,
     }
-
-
-def test_state_remembers_emitted_articles_and_their_aliases(tmp_path: Path) -> None:
-    state = CrawlState(tmp_path / "state.sqlite3")
-    now = datetime(2026, 6, 29, 12, tzinfo=WIB)
-    window = timedelta(hours=48)
-    assert state.needs_fetch("nusadaily", "https://www.nusadaily.com/a", now, window)
-    state.record_emitted(record(), now)
-    state.add_alias(
-        "nusadaily", "http://www.nusadaily.com/a?utm_source=x", "https://www.nusadaily.com/a"
-    )
-    known = state.get("nusadaily", "http://www.nusadaily.com/a?utm_source=x")
-    assert (
-        known is not None and known.revision == 1 and known.content_hash == content_hash(record())
-    )
-    # Young articles are fetched again (they may change), old ones are not.
-    assert state.needs_fetch("nusadaily", "https://www.nusadaily.com/a", now, window)
-    assert not state.needs_fetch(
-        "nusadaily", "https://www.nusadaily.com/a", now + timedelta(days=2), window
-    )
-    assert state.get("detik", "https://www.nusadaily.com/a") is None  # outlets are separate
-    state.record_not_article("nusadaily", "https://www.nusadaily.com/galeri", now)
-    assert not state.needs_fetch("nusadaily", "https://www.nusadaily.com/galeri", now, window)
 
 
 def test_content_hash_ignores_fetch_time_and_parser() -> None:
@@ -429,4 +406,4 @@ def test_an_overlapping_run_of_the_same_outlet_does_not_start(tmp_path: Path) ->
     assert proc.returncode != 0
     assert "another run is writing to" in proc.stderr
     assert list((tmp_path / "out").glob("*.jsonl*")) == []
-    assert CrawlState(tmp_path / "state.sqlite3").count() == 0
+    assert SqliteState(tmp_path / "state.sqlite3").count() == 0

@@ -199,6 +199,18 @@ class CrawlReport:
                 if key.startswith(FALLBACK)
             },
             "health": self.health(stats),
+            **self.distributed(stats),
+        }
+
+    def distributed(self, stats: dict[str, Any]) -> dict[str, Any]:
+        """Which machine this report is from and, once its run ended, what each machine of
+        the run did (``pages``, ``new``, ``updated``, ...); nothing for a local run."""
+        if not self.run.machine:
+            return {}
+        machines = stats.get("newscrawl/run/machines")
+        return {
+            "machine": self.run.machine,
+            "run": {"id": stats.get("newscrawl/run/id"), "machines": machines},
         }
 
     def health(self, stats: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,10 @@ ends. A run killed on the way leaves its ``.part``; the next run of the outlet
 *recovers* it: keeps its complete lines, renames it, and records those articles as
 emitted, so nothing is lost and nothing is emitted twice. A lock file keeps two runs
 of one outlet from writing (or recovering) at the same time.
+
+On several machines (``NEWSCRAWL_REDIS_URL``) each process writes its own
+``<UTC timestamp>-<machine>.jsonl``; processes sharing a directory lock their own
+``.part`` instead of the directory, and a ``.part`` nobody holds is a killed run's.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -46,60 +50,103 @@ def complete_lines(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
-class RunOutput:
-    """The output file of one run of one outlet."""
+def _try_lock(stream: IO[str]) -> bool:
+    try:
+        fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
-    def __init__(self, directory: str | Path, started: datetime) -> None:
+
+def writer_of(part: Path) -> str:
+    """The machine a run file was written by (``<stamp>-<machine>``), "" for a local run."""
+    return part.name.removesuffix(PART).removesuffix(".jsonl").partition("-")[2]
+
+
+class RunOutput:
+    """The output file of one run of one outlet (of one machine, when ``machine`` is set)."""
+
+    def __init__(self, directory: str | Path, started: datetime, machine: str = "") -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self._lock = (self.directory / ".lock").open("w")
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
+        # One local run per outlet; machines of a distributed run may share the directory.
+        if not machine and not _try_lock(self._lock):
             self._lock.close()
-            raise OutputLocked(f"another run is writing to {self.directory}") from exc
-        self.stem = run_stamp(started)
+            raise OutputLocked(f"another run is writing to {self.directory}")
+        self.stem = f"{run_stamp(started)}-{machine}" if machine else run_stamp(started)
         self.path = self.directory / f"{self.stem}.jsonl"
         self.part = self.path.with_name(self.path.name + PART)
         self._stream: IO[str] | None = None
+        if machine:
+            self._open_part()
         self.count = 0
+
+    def _open_part(self) -> IO[str]:
+        if self._stream is None:
+            self._stream = self.part.open("w", encoding="utf-8")
+            # Held while the process lives: an unlocked .part is a killed run's.
+            _try_lock(self._stream)
+        return self._stream
 
     def leftovers(self) -> list[Path]:
         """``.part`` files of earlier runs that were killed before they finished."""
         return sorted(p for p in self.directory.glob(f"*.jsonl{PART}") if p != self.part)
 
-    def recover(self, part: Path) -> list[dict[str, Any]]:
-        """Keep a killed run's complete lines under its final name; return them."""
-        records = list(complete_lines(part))
-        final = part.with_name(part.name.removesuffix(PART))
-        tmp = final.with_name(final.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as out:
-            for record in records:
-                out.write(to_json_line(record) + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(final)
-        part.unlink()
+    def recover(
+        self,
+        part: Path,
+        keep: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None,
+    ) -> list[dict[str, Any]] | None:
+        """Keep a killed run's complete lines (those ``keep`` returns) under its final name;
+        return them. None when the file's writer (or another recovery) still holds it."""
+        try:
+            held = part.open("r+", encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        with held:
+            if not _try_lock(held) or not part.exists():
+                return None
+            records = list(complete_lines(part))
+            if keep is not None:
+                records = keep(records)
+            final = part.with_name(part.name.removesuffix(PART))
+            tmp = final.with_name(final.name + ".tmp")
+            with tmp.open("w", encoding="utf-8") as out:
+                for record in records:
+                    out.write(to_json_line(record) + "\n")
+                out.flush()
+                os.fsync(out.fileno())
+            tmp.replace(final)
+            part.unlink()
         return records
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one record and flush it to the OS before returning."""
-        if self._stream is None:
-            self._stream = self.part.open("w", encoding="utf-8")
-        self._stream.write(to_json_line(record) + "\n")
-        self._stream.flush()
+        stream = self._open_part()
+        stream.write(to_json_line(record) + "\n")
+        stream.flush()
         self.count += 1
 
     def finish(self) -> Path:
         """Close and publish the run's file (an empty run publishes an empty file)."""
-        if self._stream is None:
-            self._stream = self.part.open("w", encoding="utf-8")
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
-        self._stream.close()
+        stream = self._open_part()
+        stream.flush()
+        os.fsync(stream.fileno())
+        # Renamed while still locked: a peer's recovery never sees it unlocked as a .part.
         self.part.replace(self.path)
+        stream.close()
         self.release()
         return self.path
+
+    def abandon(self) -> None:
+        """Stop writing and leave the ``.part`` for the next run to recover (its lines'
+        fate is unknown to the state, e.g. the shared state was lost)."""
+        if self._stream is not None and not self._stream.closed:
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+            self._stream.close()
+        self.release()
 
     def release(self) -> None:
         if not self._lock.closed:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, Self
 
+from redis.exceptions import RedisError
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from newscrawl.keep.output import OutputLocked, RunOutput
+from newscrawl.keep.output import OutputLocked, RunOutput, writer_of
 from newscrawl.keep.run import Run
-from newscrawl.keep.state import content_hash
+from newscrawl.keep.state import Verdict
 from newscrawl.record import schema_errors
 
 logger = logging.getLogger(__name__)
@@ -88,15 +90,25 @@ class IncrementalPipeline(_RunPipeline):
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         assert self.run.state is not None
-        known = self.run.state.get(item["outlet"], item["url"])
-        if known is not None and known.content_hash == content_hash(item):
-            self.inc("newscrawl/unchanged")
-            raise DropItem(f"unchanged since revision {known.revision}: {item['url']}", "DEBUG")
-        item["revision"] = known.revision + 1 if known else 1
-        self.inc("newscrawl/emitted/updated" if known else "newscrawl/emitted/new")
-        if self.run.output_dir is None:
-            # A feed named on the command line: Scrapy's exporter writes it, not us.
-            self.run.state.record_emitted(item, datetime.now(UTC))
+        try:
+            verdict = self.run.state.claim(item)
+            if verdict.revision is not None and self.run.output_dir is None:
+                # A feed named on the command line: Scrapy's exporter writes it, not us.
+                item["revision"] = verdict.revision
+                self.run.state.record_emitted(item, datetime.now(UTC))
+        except RedisError as exc:
+            self.run.lose_shared_state(exc)
+            raise DropItem(f"shared state lost: {item['url']}", "DEBUG") from exc
+        return self.apply(verdict, item)
+
+    def apply(self, verdict: Verdict, item: dict[str, Any]) -> dict[str, Any]:
+        if verdict.revision is None:
+            # unchanged, or taken: another machine is writing the same article right now.
+            key = "unchanged" if verdict.outcome == "unchanged" else "skipped/taken"
+            self.inc(f"newscrawl/{key}")
+            raise DropItem(f"{verdict.detail}: {item['url']}", "DEBUG")
+        item["revision"] = verdict.revision
+        self.inc(f"newscrawl/emitted/{verdict.outcome}")
         return item
 
 
@@ -113,7 +125,7 @@ class RunOutputPipeline(_RunPipeline):
     def open_spider(self) -> None:
         assert self.run.output_dir is not None
         try:
-            self.run.output = RunOutput(self.run.output_dir, self.run.started)
+            self.run.output = RunOutput(self.run.output_dir, self.run.started, self.run.machine)
         except OutputLocked:
             # Overlapping cron runs: the newer one must not touch the running one's file.
             self.inc("newscrawl/output_locked")
@@ -122,18 +134,26 @@ class RunOutputPipeline(_RunPipeline):
 
     def recover(self, output: RunOutput) -> None:
         for part in output.leftovers():
-            records = output.recover(part)
-            if self.run.state is not None:
-                with self.run.state.transaction():
-                    for record in records:
-                        self.run.state.record_emitted(record, datetime.now(UTC))
-            self.inc("newscrawl/recovered", len(records))
+            kept = output.recover(part, partial(self.settle, writer_of(part)))
+            if kept is None:
+                continue  # its writer is still running (another process of this run)
+            self.inc("newscrawl/recovered", len(kept))
             logger.warning(
                 "%s: recovered %d records from the killed run %s",
                 self.run.outlet,
-                len(records),
+                len(kept),
                 part.name,
             )
+
+    def settle(self, writer: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The lines of a killed run's file to keep (all, unless another machine emitted
+        some of those articles in the meantime)."""
+        if self.run.state is None:
+            return records
+        kept = self.run.state.recover(records, datetime.now(UTC), writer)
+        if len(kept) < len(records):
+            self.inc("newscrawl/recovered/emitted_elsewhere", len(records) - len(kept))
+        return kept
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         output = self.run.output
@@ -141,10 +161,21 @@ class RunOutputPipeline(_RunPipeline):
             raise DropItem("no output file (another run holds the output directory)")
         output.write(item)
         if self.run.state is not None:
-            self.run.state.record_emitted(item, datetime.now(UTC))
+            try:
+                self.run.state.record_emitted(item, datetime.now(UTC))
+            except RedisError as exc:
+                # The line is written, the state may not know it: the .part stays for
+                # the next run's recovery to settle.
+                self.run.lose_shared_state(exc)
         return item
 
     def close_spider(self) -> None:
-        if self.run.output is not None:
-            path = self.run.output.finish()
-            logger.info("%s: %d records in %s", self.run.outlet, self.run.output.count, path)
+        output = self.run.output
+        if output is None:
+            return
+        if self.run.lost:
+            output.abandon()
+            logger.warning("%s: %d records left in %s", self.run.outlet, output.count, output.part)
+            return
+        path = output.finish()
+        logger.info("%s: %d records in %s", self.run.outlet, output.count, path)

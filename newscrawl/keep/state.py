@@ -1,6 +1,10 @@
 """The persistent crawl state: what each outlet's runs have already emitted.
 
-One SQLite file for all outlets. A row per emitted article (canonical URL, content
+:class:`CrawlState` is what the spider and the pipelines ask; two implementations
+answer it: :class:`SqliteState` (one machine, below) and
+:class:`newscrawl.keep.redis_state.RedisState` (several machines on one Redis).
+
+SQLite: one file for all outlets. A row per emitted article (canonical URL, content
 hash, dates, revision, when it was emitted); an alias table maps the URLs articles
 were fetched under (``?single=1``, ``http://``, tracking-free variants) to their
 canonical URL, so a scheduled run can skip fetching a page it already has.
@@ -19,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from newscrawl.urls import canonical_url
 
@@ -85,8 +89,61 @@ class Emitted:
     emitted_at: datetime
 
 
-class CrawlState:
-    """Read and update the state file. Not shared between processes at once."""
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with a parsed record: emit it as ``revision``, or not (``revision`` None)."""
+
+    #: new/updated: emit; unchanged: same content already emitted; taken: another machine
+    #: is emitting this article right now.
+    outcome: Literal["new", "updated", "unchanged", "taken"]
+    revision: int | None
+    detail: str = ""
+
+
+class CrawlState(Protocol):
+    """What the spider and the pipelines need to know about earlier runs.
+
+    Emitting a record is two steps: :meth:`claim` decides (atomically, where several
+    machines share the state) whether and under which revision it goes out; once the
+    line is in an output file, :meth:`record_emitted` makes it known. A run killed
+    between the two leaves a line the state does not know: :meth:`recover` settles it.
+    """
+
+    def get(self, outlet: str, url: str) -> Emitted | None: ...
+
+    def needs_fetch(self, outlet: str, url: str, now: datetime, recheck: timedelta) -> bool: ...
+
+    def record_not_article(self, outlet: str, url: str, seen_at: datetime) -> None: ...
+
+    def add_alias(self, outlet: str, fetch_url: str, url: str) -> None: ...
+
+    def claim(self, record: dict[str, Any]) -> Verdict: ...
+
+    def record_emitted(self, record: dict[str, Any], emitted_at: datetime) -> None: ...
+
+    def recover(
+        self, records: list[dict[str, Any]], emitted_at: datetime, owner: str
+    ) -> list[dict[str, Any]]:
+        """Record the complete lines of a killed run's file (written by ``owner``, ""
+        when unknown) as emitted; return the lines the file keeps."""
+        ...
+
+    def count(self, outlet: str | None = None) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def verdict_for(known: Emitted | None, record: dict[str, Any]) -> Verdict:
+    """New, changed or unchanged, against what was emitted before."""
+    if known is None:
+        return Verdict("new", 1)
+    if known.content_hash == content_hash(record):
+        return Verdict("unchanged", None, f"unchanged since revision {known.revision}")
+    return Verdict("updated", known.revision + 1)
+
+
+class SqliteState:
+    """The state in one SQLite file. One process per outlet at a time (the output lock)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -170,6 +227,19 @@ class CrawlState:
                 emitted_at.isoformat(timespec="seconds"),
             ),
         )
+
+    def claim(self, record: dict[str, Any]) -> Verdict:
+        # One process per outlet: nobody else can emit the article between here and
+        # record_emitted.
+        return verdict_for(self.get(record["outlet"], record["url"]), record)
+
+    def recover(
+        self, records: list[dict[str, Any]], emitted_at: datetime, owner: str
+    ) -> list[dict[str, Any]]:
+        with self.transaction():
+            for record in records:
+                self.record_emitted(record, emitted_at)
+        return records
 
     def count(self, outlet: str | None = None) -> int:
         if outlet is None:

@@ -13,6 +13,7 @@ from scrapy.utils.project import get_project_settings
 from newscrawl.commands.crawl import exit_status, redis_problem
 from newscrawl.distributed import RUN_PREFIX
 from newscrawl.keep.extensions import HEALTH_FAILED, drop_counts
+from newscrawl.outlet import registry
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,10 @@ def _pairs(values: Sequence[str], flag: str) -> dict[str, str]:
 
 
 def summary_line(crawler: Crawler) -> str:
-    stats = crawler.stats.get_stats() if crawler.stats else {}
+    try:
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+    except RuntimeError:  # the crawler never started (it failed to set up)
+        return f"{crawler.spidercls.name:<14} did not start  health FAILED"
     name = crawler.spidercls.name
     new, updated = (int(stats.get(f"newscrawl/emitted/{k}", 0)) for k in ("new", "updated"))
     drops = drop_counts(stats)
@@ -69,7 +73,8 @@ def crawl_outlets(
     if problem:
         logger.error("%s; not crawling", problem)
         return 1
-    names = sorted(process.spider_loader.list()) if every else list(outlets)
+    # --all is every declared outlet (not the generic spider, which needs -a site=).
+    names = sorted(registry()) if every else list(outlets)
     unknown = set(names) - set(process.spider_loader.list())
     if not names or unknown:
         print(

@@ -117,5 +117,9 @@ NEWSCRAWL_REDIS_LEASE = 30.0
 NEWSCRAWL_FRONTIER = ""
 ADDONS = {"newscrawl.distributed.DistributedCrawl": 0}
 
+# No telnet console: nobody should reach a crawler's Python over TCP, and `crawl --all` would
+# need a port per outlet (Scrapy's range holds 51).
+TELNETCONSOLE_ENABLED = False
+
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

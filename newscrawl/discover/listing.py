@@ -44,6 +44,12 @@ def url_path(url: str) -> str:
     return "/" + url.split("://", 1)[-1].partition("/")[2]
 
 
+def not_article_path(url: str) -> str | None:
+    """The path segment that makes ``url`` a section, tag, search or media page, or None."""
+    match = _NOT_ARTICLE_PATH.search(url_path(url).partition("?")[0])
+    return match.group(0) if match else None
+
+
 def robots_sitemaps(text: str) -> list[str]:
     """The ``Sitemap:`` URLs a robots.txt names, in order, http(s) only."""
     found = [m.group(1) for m in _SITEMAP_LINE.finditer(text)]

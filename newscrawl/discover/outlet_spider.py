@@ -20,7 +20,12 @@ from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
 from newscrawl.discover.discovery import Link, feed_links, in_window, sitemap_entries, within
-from newscrawl.discover.listing import article_links, feed_urls, robots_sitemaps, url_path
+from newscrawl.discover.listing import (
+    article_links,
+    feed_urls,
+    not_article_path,
+    robots_sitemaps,
+)
 from newscrawl.discover.spider import NewsSpider
 from newscrawl.keep.run import Run
 from newscrawl.outlet import Feed, Index, Outlet, Site, Sitemap, Source
@@ -171,13 +176,11 @@ class OutletSpider(NewsSpider):
         yield from self.article_requests(within(links, lower, None) if recent else links)
 
     def article_shaped(self, links: list[Link], site: int) -> list[Link]:
-        """The links that look like the outlet's articles (``Outlet.article_url``); sitemaps and
-        feeds also list section, tag and video pages. Others are counted, not fetched."""
-        shape = self.site_outlet(site).article_url
-        if not shape:
-            return links
-        pattern = re.compile(shape)
-        kept = [link for link in links if pattern.search(url_path(link.url))]
+        """The links of a sitemap or feed that may be articles: sitemaps and feeds also list
+        section, tag, video and photo pages, which are counted and not fetched. (An outlet's
+        ``article_url`` is not applied here: a pattern that misses a new URL shape would lose
+        every article, while fetching a stray page only costs a counted refusal.)"""
+        kept = [link for link in links if not_article_path(link.url) is None]
         if len(kept) < len(links):
             self.crawler.stats.inc_value(
                 "newscrawl/links_skipped/not_article_url", len(links) - len(kept)

@@ -244,17 +244,39 @@ def outlet_for_url(url: str) -> Outlet:
     host = url_host(url)
     if parts.scheme.lower() not in ("http", "https") or not host:
         raise UnsupportedSite(f"{url}: not an http(s) URL")
-    best: Outlet | None = None
-    score = 0
-    for outlet in registry().values():
-        claim = outlet.claims(host, parts.path or "/")
-        if claim > score:
-            best, score = outlet, claim
+    path = parts.path or "/"
+    # The most specific claim: the longest domain entry ("galamedia.pikiran-rakyat.com" over
+    # "pikiran-rakyat.com"), a path prefix ("theconversation.com/id") counting too.
+    best: tuple[int, Outlet] | None = None
+    for suffix in _suffixes(host):
+        for entry, outlet in _claims().get(suffix, ()):
+            prefix = entry.partition("/")[2]
+            if path.startswith(f"/{prefix}" if prefix else "/") and (
+                best is None or len(entry) > best[0]
+            ):
+                best = (len(entry), outlet)
     if best is not None:
-        return best
+        return best[1]
     if host_in(host, EXCLUDED_HOSTS):
         raise UnsupportedSite(f"{url}: {host} publishes no news articles")
     return _undeclared(registered_domain(host))
+
+
+def _suffixes(host: str) -> list[str]:
+    """``news.detik.com`` -> ``news.detik.com``, ``detik.com``, ``com``."""
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels))]
+
+
+@cache
+def _claims() -> dict[str, list[tuple[str, Outlet]]]:
+    """Domain -> the (domain entry, outlet) pairs claiming it: one lookup per host label
+    instead of a scan of every outlet's domains for every URL."""
+    found: dict[str, list[tuple[str, Outlet]]] = {}
+    for outlet in registry().values():
+        for entry in outlet.domains:
+            found.setdefault(entry.partition("/")[0], []).append((entry, outlet))
+    return found
 
 
 @cache

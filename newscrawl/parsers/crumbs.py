@@ -6,7 +6,10 @@ CMSs fill the list two ways: ``{"name": ..., "item": url}`` (tempo, suara) or
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from typing import Any
+from urllib.parse import urlsplit
 
 from newscrawl.page import Page
 from newscrawl.parsers.text import clean_text
@@ -44,3 +47,30 @@ def ld_section(page: Page, brands: tuple[str, ...] = ()) -> str | None:
     """The last crumb that is not the site itself: the article's section."""
     names = [n for n in ld_crumbs(page) if n.lower() not in {b.lower() for b in brands}]
     return names[-1] if names else None
+
+
+#: URL words that name no section: views, article kinds, languages, mobile hosts.
+_NOT_SECTION = frozenset(
+    "www m amp mobile en id read berita artikel article articles detail post posts story "
+    "content view index p news-detail baca".split()
+)
+_SECTION_WORD = re.compile(r"^[a-z][a-z-]{2,30}$")
+
+
+def url_section(url: str, brands: Collection[str] = ()) -> str | None:
+    """The section a URL names when the page names none: a channel subdomain
+    (``dunia.news.viva.co.id``, ``nasional.republika.co.id``), else the first path word
+    (``/peristiwa/...``, ``/metropolitan/2015/...``), title-cased; None for views, dates, ids.
+    """
+    parts = urlsplit(url)
+    labels = (parts.hostname or "").split(".")
+    words = [*labels[: max(0, len(labels) - 2)], *parts.path.split("/")[1:3]]
+    for word in words:
+        key = word.lower()
+        if (
+            _SECTION_WORD.match(key)
+            and key not in _NOT_SECTION
+            and key.replace("-", "") not in brands
+        ):
+            return word.replace("-", " ").title()
+    return None

@@ -35,7 +35,7 @@ from newscrawl.parsers.container import (
     text_container,
     text_sections,
 )
-from newscrawl.parsers.crumbs import ld_crumbs
+from newscrawl.parsers.crumbs import ld_crumbs, url_section
 from newscrawl.parsers.notarticle import not_article
 from newscrawl.parsers.paging import later_pages
 from newscrawl.parsers.people import byline_names
@@ -350,7 +350,7 @@ class GenericParser(ArticleParser):
         return (
             clean_text(ld if isinstance(ld, str) else None)
             or clean_text(self.page.meta("article:section"))
-            or None
+            or url_section(self.page.url, self.brand_keys)
         )
 
     @cached_property

@@ -14,7 +14,7 @@ from scrapy.statscollectors import StatsCollector
 from newscrawl.keep.output import OutputLocked, RunOutput
 from newscrawl.keep.run import Run
 from newscrawl.keep.state import content_hash
-from newscrawl.record import schema_errors
+from newscrawl.record import repair_record, schema_errors
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +36,16 @@ class _StatsPipeline:
 
     def drop(self, reason: str, message: str) -> DropItem:
         self.inc(f"newscrawl/dropped/{reason}")
-        return DropItem(f"{reason}: {message}")
+        # The message names the record; a schema message quoting a huge value is cut.
+        return DropItem(f"{reason}: {message[:500]}")
 
 
 class ValidationPipeline(_StatsPipeline):
     """Drop (and count) any record that does not match the shipped JSON Schema."""
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        for field in repair_record(item):
+            self.inc(f"newscrawl/repaired/{field}")
         errors = schema_errors(item)
         if errors:
             raise self.drop("schema_invalid", f"{item.get('url')}: {'; '.join(errors)}")
@@ -122,11 +125,7 @@ class RunOutputPipeline(_RunPipeline):
 
     def recover(self, output: RunOutput) -> None:
         for part in output.leftovers():
-            records = output.recover(part)
-            if self.run.state is not None:
-                with self.run.state.transaction():
-                    for record in records:
-                        self.run.state.record_emitted(record, datetime.now(UTC))
+            records = output.recover(part, self.remember)
             self.inc("newscrawl/recovered", len(records))
             logger.warning(
                 "%s: recovered %d records from the killed run %s",
@@ -134,6 +133,14 @@ class RunOutputPipeline(_RunPipeline):
                 len(records),
                 part.name,
             )
+
+    def remember(self, records: list[dict[str, Any]]) -> None:
+        """Record a killed run's recovered lines as emitted, in one committed transaction."""
+        if self.run.state is None:
+            return
+        with self.run.state.transaction():
+            for record in records:
+                self.run.state.record_emitted(record, datetime.now(UTC))
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         output = self.run.output

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
-from newscrawl.commands.crawl import UNHEALTHY
-from newscrawl.keep.extensions import HEALTH_FAILED, drop_counts
+from newscrawl.commands.crawl import UNHEALTHY, launch_problem
+from newscrawl.keep.extensions import HEALTH_FAILED, HEALTH_VERDICT, drop_counts
 
 
 def _pairs(values: Sequence[str], flag: str) -> dict[str, str]:
@@ -28,7 +28,7 @@ def summary_line(crawler: Crawler) -> str:
     name = crawler.spidercls.name
     new, updated = (int(stats.get(f"newscrawl/emitted/{k}", 0)) for k in ("new", "updated"))
     drops = drop_counts(stats)
-    health = "FAILED" if stats.get(HEALTH_FAILED) else "ok"
+    health = f"FAILED: {stats.get(HEALTH_VERDICT)}" if stats.get(HEALTH_FAILED) else "ok"
     reasons = ", ".join(f"{r}: {n}" for r, n in drops.items()) or "-"
     return (
         f"{name:<14} new {new:>5}  updated {updated:>4}  dropped {sum(drops.values()):>4} "
@@ -51,6 +51,11 @@ def crawl_outlets(
         )
         return 2
     spider_args = _pairs(args, "-a")
+    for name in names:
+        problem = launch_problem(name, spider_args, settings.get("NEWSCRAWL_OUTPUT_DIR") or "")
+        if problem:
+            print(f"newscrawl crawl: {problem}", file=sys.stderr)
+            return 2
     crawlers = []
     for name in names:
         crawler = process.create_crawler(name)

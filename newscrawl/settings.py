@@ -49,6 +49,8 @@ SCHEDULER = "newscrawl.discover.scheduler.DiskQueueScheduler"
 
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.discover.middlewares.ReplayMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.discover.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.discover.middlewares.BackoffRetryMiddleware": 550,
 }
@@ -60,8 +62,9 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "newscrawl.keep.extensions.FreezeImports": 100,
+    # The report decides the health verdict before the drop line (which names it) is logged.
+    "newscrawl.keep.extensions.CrawlReport": 490,
     "newscrawl.keep.extensions.DropReport": 500,
-    "newscrawl.keep.extensions.CrawlReport": 510,
 }
 
 # Output: one file per run, output/<outlet>/<UTC timestamp>.jsonl, written as .part until the
@@ -87,6 +90,21 @@ NEWSCRAWL_HEALTH_ZERO_PAGES = 10
 NEWSCRAWL_REPLAY = ""
 # Write the run's stats as JSON here when the crawl ends (empty = off).
 NEWSCRAWL_STATS_FILE = ""
+
+# Hostile servers and pages (see the README, "Hostile servers and pages").
+# Only http(s) is ever fetched: a sitemap entry file:///dev/zero must not read the disk.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+# Limits that fit news pages, on the body as received and once decompressed (a 1 MB gzip bomb
+# expanding to 1 GiB is cut off at this size).
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# A request that failed every retry is counted under its reason (newscrawl/dropped/...,
+# newscrawl/discovery/failed/...); the run's health verdict is the one ERROR line.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
+# Retry-After (429/503) is honoured per domain, up to this many seconds.
+NEWSCRAWL_RETRY_AFTER_MAX = 300.0
+# A dropped duplicate or unchanged record is logged by its URL, not its whole content.
+LOG_FORMATTER = "newscrawl.keep.logformat.QuietDropLogFormatter"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

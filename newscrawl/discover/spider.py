@@ -13,10 +13,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.defer import deferred_from_coro
-from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
 
@@ -29,17 +28,22 @@ from newscrawl.discover.discovery import (
     sitemap_entries,
     within,
 )
+from newscrawl.discover.faults import DISCOVERY, failure_reason
 from newscrawl.discover.middlewares import FETCHED_AT
 from newscrawl.errors import ArticleError
 from newscrawl.keep.run import Run
+from newscrawl.limits import TimeLimitExceeded, time_limit
 from newscrawl.page import Page
+from newscrawl.urls import link_problem, url_origin
 from newscrawl.workers import ParsePool, worker_count
 
 logger = logging.getLogger(__name__)
 
 #: Refusals that say nothing about the parser: the page is not an article, or the
 #: server sent nothing usable. Every other refusal counts against the parser's health.
-NOT_PARSER_FAILURES = frozenset({"not_an_article", "empty_response", "truncated", "not_html"})
+NOT_PARSER_FAILURES = frozenset(
+    {"not_an_article", "empty_response", "truncated", "not_html", "page_too_complex"}
+)
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -67,6 +71,11 @@ class NewsSpider(scrapy.Spider):
         base_url: str | None = None,
         **kwargs: Any,
     ) -> None:
+        name = kwargs.get("name")
+        if name is not None and name != type(self).name:
+            # The name becomes the output folder and the records' outlet (scrapyd passes
+            # arguments from HTTP): "-a name=../../x" must not write outside the output folder.
+            raise ValueError(f"-a name= cannot rename the spider {type(self).name!r}: {name!r}")
         super().__init__(**kwargs)
         if base_url:
             self.base_url = base_url.rstrip("/")
@@ -80,6 +89,13 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("since must not be after until")
 
     # -- discovery: outlet spiders override discover() ------------------------------
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.request_scheduled, signal=signals.request_scheduled)
+        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.parse_pool.start_soon()
@@ -105,15 +121,32 @@ class NewsSpider(scrapy.Spider):
         self, links: Iterable[Link], by_date: bool = True
     ) -> Iterator[scrapy.Request]:
         """Requests for the links (in the date range unless ``by_date`` is false), minus
-        articles the state says need no re-fetch."""
+        articles the state says need no re-fetch and links that must not be requested."""
         run = Run.of(self.crawler)
-        for link in within(links, self.since, self.until) if by_date else links:
+        found = list(links)
+        self.crawler.stats.inc_value("newscrawl/discovery/links", len(found))
+        for link in within(found, self.since, self.until) if by_date else found:
+            if not self.requestable(link.url):
+                continue
             if run.state is not None and not run.state.needs_fetch(
                 self.outlet_of(link.url), link.url, run.now, run.recheck
             ):
                 self.crawler.stats.inc_value("newscrawl/skipped/known")
                 continue
             yield self.article_request(link.url)
+
+    def requestable(self, url: str) -> bool:
+        """Whether a link from a page or discovery document may be requested: an http(s) URL on
+        the spider's domains. One that may not is skipped and counted
+        (``newscrawl/links_skipped/<reason>``), never raised: one ``javascript:void(0)`` must
+        not lose the links after it."""
+        domains = list(getattr(self, "allowed_domains", None) or []) or None
+        problem = link_problem(url, domains)
+        if problem is None:
+            return True
+        self.crawler.stats.inc_value(f"newscrawl/links_skipped/{problem}")
+        logger.debug("skipped link %r (%s)", url[:200], problem)
+        return False
 
     def outlet_of(self, url: str) -> str:
         """The outlet an article URL belongs to: this spider's (the generic spider's differ)."""
@@ -148,11 +181,68 @@ class NewsSpider(scrapy.Spider):
         """A discovery page (index, category listing) as a :class:`Page`; None, counted and
         logged, when the response is no usable page (empty, cut off, not HTML)."""
         try:
-            return Page.from_bytes(response.body, response.url, self.fetched_at(response))
+            with self.time_limit():
+                page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
         except ArticleError as exc:
-            self.crawler.stats.inc_value(f"newscrawl/listing_unusable/{exc.reason}")
-            logger.warning("listing %s unusable (%s): %s", response.url, exc.reason, exc.detail)
+            self.listing_unusable(response, exc.reason, exc.detail)
             return None
+        except TimeLimitExceeded as exc:
+            self.listing_unusable(response, "parse_timeout", f"reading it {exc}")
+            return None
+        for note in page.notes:
+            self.crawler.stats.inc_value(f"newscrawl/{note}")
+        self.discovery_usable()
+        return page
+
+    def listing_unusable(self, response: Response, reason: str, detail: str) -> None:
+        self.crawler.stats.inc_value(f"newscrawl/listing_unusable/{reason}")
+        self.crawler.stats.inc_value(f"newscrawl/discovery/unusable/{reason}")
+        logger.warning("listing %s unusable (%s): %s", response.url, reason, detail)
+
+    def time_limit(self) -> Any:
+        """A limit on the crawl process's own work for one discovery document
+        (``NEWSCRAWL_PARSE_TIMEOUT``), so a hostile listing cannot hold up the crawl."""
+        return time_limit(self.crawler.settings.getfloat("NEWSCRAWL_PARSE_TIMEOUT", 0.0))
+
+    # -- discovery health ----------------------------------------------------------
+
+    def discovery_usable(self) -> None:
+        """A discovery document was fetched and read (``newscrawl/discovery/usable``)."""
+        self.crawler.stats.inc_value("newscrawl/discovery/usable")
+
+    def discovery_failed(self, failure: Failure) -> None:
+        """Errback of discovery requests: counted by reason for the run's health verdict, one
+        warning line each (no traceback)."""
+        request = failure.request  # type: ignore[attr-defined]
+        reason = failure_reason(failure.value)
+        self.crawler.stats.inc_value(f"newscrawl/discovery/failed/{reason}")
+        logger.warning(
+            "discovery document %s failed (%s): %s", request.url, reason, failure.getErrorMessage()
+        )
+
+    def request_scheduled(self, request: scrapy.Request) -> None:
+        """Scrapy's offsite filter drops a redirect to another site as it is scheduled, without
+        calling any errback: the page would vanish uncounted. Count it here."""
+        redirects: list[str] = request.meta.get("redirect_urls") or []
+        domains = list(getattr(self, "allowed_domains", None) or []) or None
+        if redirects and not request.dont_filter and link_problem(request.url, domains):
+            self.redirect_lost(request, redirects[0], "offsite_redirect")
+
+    def request_dropped(self, request: scrapy.Request) -> None:
+        """The scheduler drops a request for a page it already fetched, without calling any
+        errback; when that request is a redirect, the page it came from is lost: a loop (the
+        redirect leads back to where it started) or a redirect to a page already fetched."""
+        redirects: list[str] = request.meta.get("redirect_urls") or []
+        if redirects:
+            reason = "redirect_loop" if request.url in redirects else "redirect_to_known"
+            self.redirect_lost(request, redirects[0], reason)
+
+    def redirect_lost(self, request: scrapy.Request, origin: str, reason: str) -> None:
+        if request.meta.get(DISCOVERY):
+            self.crawler.stats.inc_value(f"newscrawl/discovery/failed/{reason}")
+            logger.warning("discovery document %s: %s to %s", origin, reason, request.url)
+        else:
+            self.drop(reason, origin, f"redirected to {request.url}")
 
     def fetched_at(self, response: Response) -> datetime:
         """When the page was fetched: the archive's date on replay, else now."""
@@ -171,13 +261,13 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.set_value("newscrawl/parse_workers", workers)
         return pool
 
-    def closed(self, reason: str) -> Deferred[None] | None:
+    async def closed(self, reason: str) -> None:
         pool: ParsePool | None = getattr(self, "_parse_pool", None)
         if pool is None:
-            return None
+            return
         if pool.restarts:
             self.crawler.stats.set_value("newscrawl/parse_workers/restarts", pool.restarts)
-        return deferred_from_coro(pool.release())
+        await pool.release()
 
     async def parse_article_page(self, response: Response) -> AsyncIterator[Any]:
         raw_type = response.headers.get("Content-Type")
@@ -188,6 +278,10 @@ class NewsSpider(scrapy.Spider):
         pages.append(RawPage(response.body, response.url, content_type))
         remaining: list[str] | None = response.meta.get("newscrawl_remaining")
         self.crawler.stats.inc_value("newscrawl/article_pages")
+        link = response.meta.get("newscrawl_link") or response.url
+        if response.meta.get("redirect_urls") and self.offsite_redirect(link, response.url):
+            self.drop("offsite_redirect", link, f"redirected to {response.url}")
+            return
         if remaining:
             yield self.next_page(response, pages, remaining)
             return
@@ -197,12 +291,17 @@ class NewsSpider(scrapy.Spider):
             self.fetched_at(response),
             find_more=remaining is None,
         )
-        if outcome.more:
-            yield self.next_page(response, pages, list(outcome.more))
+        for note in outcome.counts:
+            self.crawler.stats.inc_value(f"newscrawl/{note}")
+        more = [url for url in outcome.more if self.requestable(url)]
+        if more:
+            yield self.next_page(response, pages, more)
             return
         if outcome.record is None:
             if outcome.parser and outcome.reason not in NOT_PARSER_FAILURES:
-                self.crawler.stats.inc_value(f"newscrawl/failed/{outcome.parser}/{outcome.reason}")
+                # parser_error/<ExceptionType> counts as parser_error against the parser.
+                failure = outcome.reason.split("/", 1)[0]
+                self.crawler.stats.inc_value(f"newscrawl/failed/{outcome.parser}/{failure}")
             if outcome.not_article:
                 self.remember_not_article(response)
             self.drop(outcome.reason, outcome.url, outcome.detail)
@@ -231,6 +330,19 @@ class NewsSpider(scrapy.Spider):
             return
         yield record
 
+    def home_domains(self) -> list[str] | None:
+        """The domains whose pages are this spider's articles (None: any)."""
+        return list(getattr(self, "allowed_domains", None) or []) or None
+
+    def offsite_redirect(self, link: str, final: str) -> bool:
+        """Whether an article link was redirected off the outlet's sites: the page there is
+        not the outlet's article and is not emitted under its name. Scrapy's offsite filter
+        checks hosts only, so a redirect to another server on an allowed host (another port of
+        the ``-a base_url`` host) reaches the callback."""
+        if url_origin(final) == url_origin(link):
+            return False
+        return link_problem(final, self.home_domains()) is not None
+
     def next_page(
         self, response: Response, pages: list[RawPage], remaining: list[str]
     ) -> scrapy.Request:
@@ -252,12 +364,8 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        error = failure.value
-        if isinstance(error, HttpError):
-            status = error.response.status
-            self.drop(f"http_{status}", request.url, f"HTTP {status}")
-        else:
-            self.drop("download_error", request.url, repr(failure.value))
+        reason = failure_reason(failure.value)
+        self.drop(reason, request.url, failure.getErrorMessage() or repr(failure.value))
 
     def drop(self, reason: str, url: str, detail: str) -> None:
         assert self.crawler.stats is not None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.stats import Row, markdown_table
 
-BENCHES = ("parse", "dates", "crawl", "memory")
+BENCHES = ("parse", "dates", "crawl", "memory", "fuzz", "faults")
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,12 @@ class Plan:
     crawl_repeats: int
     memory_pages: tuple[int, int]
     memory_repeats: int
+    fuzz_pages: int
+    fuzz_dates: int
 
 
-FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1)
-QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1)
+FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1, 12000, 12000)
+QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 1000, 2000)
 
 
 def machine() -> list[str]:
@@ -106,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import crawl
 
         runners["memory"] = lambda: crawl.run_memory(*plan.memory_pages, plan.memory_repeats, log)
+    if "fuzz" in only:
+        from benchmarks import fuzz
+
+        runners["fuzz"] = lambda: fuzz.run(plan.fuzz_pages, plan.fuzz_dates, log)
+    if "faults" in only:
+        from benchmarks import faults
+
+        runners["faults"] = lambda: faults.run(log)
 
     rows: list[Row] = []
     notes: list[str] = []

@@ -40,9 +40,11 @@ CONCURRENT_ITEMS = 4
 # Article pages are parsed in this many worker processes ("auto": one per core the crawl
 # process leaves free, at most 4; 0: in the crawl process).
 NEWSCRAWL_PARSE_WORKERS = "auto"
-# A worker stuck this many seconds on one page is killed and the page tried once more
-# (0: no limit; in-process parsing cannot be interrupted).
-NEWSCRAWL_PARSE_TIMEOUT = 60.0
+# Parsing one page (article, listing or sitemap) may take this many seconds of Python work,
+# in a worker or in-process; then it is stopped and the page refused as parse_timeout. A page
+# parses in milliseconds: this only stops pathological ones (0: no limit). A worker stuck in C
+# code twice as long is killed and the page tried once more.
+NEWSCRAWL_PARSE_TIMEOUT = 10.0
 
 # Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory.
 SCHEDULER = "newscrawl.discover.scheduler.DiskQueueScheduler"

@@ -441,10 +441,10 @@ def test_a_kill_after_a_flushed_line_then_a_kill_during_recovery_repeats_nothing
     killed = [run.returncode for run in runs[:2]]
     assert killed == [-signal.SIGKILL, -signal.SIGKILL], [r.stderr[-1500:] for r in runs]
     assert runs[2].returncode == 0, runs[2].stderr[-2000:]
-    assert "recovered 3 records from the killed run" in runs[2].stderr
     urls = [r["url"] for r in all_records(out)]
     assert len(urls) == len(set(urls)), "an article was emitted twice"
     assert sorted(urls) == sorted(f"https://www.nusadaily.com/{slug}" for slug in site.slugs())
+    assert "recovered 3 records from the killed run" in runs[2].stderr
 
 
 def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:

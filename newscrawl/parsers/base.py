@@ -219,7 +219,9 @@ class ArticleParser:
         ):
             if candidate and candidate.strip():
                 url = canonical_url(candidate, self.page.url, self.drop_url_params)
-                if host_matches(url, self.domains):
+                # A canonical link cut or garbled by a template ("...putus± /><link rel=") is
+                # no URL: the fetched URL stands in for it.
+                if host_matches(url, self.domains) and not any(c.isspace() for c in url):
                     return url
         return canonical_url(self.page.url, drop_params=self.drop_url_params)
 

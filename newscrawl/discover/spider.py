@@ -13,14 +13,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 import scrapy
-from scrapy import signals
-from scrapy.crawler import Crawler
 from scrapy.http import Response
-from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
 
 from newscrawl.api import RawPage
 from newscrawl.dates import JAKARTA
+from newscrawl.discover.accounting import Accounting
 from newscrawl.discover.discovery import (
     Link,
     feed_links,
@@ -28,13 +26,11 @@ from newscrawl.discover.discovery import (
     sitemap_entries,
     within,
 )
-from newscrawl.discover.faults import DISCOVERY, failure_reason
 from newscrawl.discover.middlewares import FETCHED_AT
 from newscrawl.errors import ArticleError
 from newscrawl.keep.run import Run
-from newscrawl.limits import TimeLimitExceeded, time_limit
+from newscrawl.limits import TimeLimitExceeded
 from newscrawl.page import Page
-from newscrawl.urls import link_problem, url_origin
 from newscrawl.workers import ParsePool, worker_count
 
 logger = logging.getLogger(__name__)
@@ -55,7 +51,7 @@ def parse_day(value: str | None, name: str) -> date | None:
         raise ValueError(f"-a {name}= wants YYYY-MM-DD, got {value!r}") from exc
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(Accounting, scrapy.Spider):
     """Base of every outlet spider; ``name`` is the outlet name."""
 
     #: Query parameters that turn an article URL into its single-page view.
@@ -89,13 +85,6 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("since must not be after until")
 
     # -- discovery: outlet spiders override discover() ------------------------------
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
-        crawler.signals.connect(spider.request_scheduled, signal=signals.request_scheduled)
-        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.parse_pool.start_soon()
@@ -134,19 +123,6 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("newscrawl/skipped/known")
                 continue
             yield self.article_request(link.url)
-
-    def requestable(self, url: str) -> bool:
-        """Whether a link from a page or discovery document may be requested: an http(s) URL on
-        the spider's domains. One that may not is skipped and counted
-        (``newscrawl/links_skipped/<reason>``), never raised: one ``javascript:void(0)`` must
-        not lose the links after it."""
-        domains = list(getattr(self, "allowed_domains", None) or []) or None
-        problem = link_problem(url, domains)
-        if problem is None:
-            return True
-        self.crawler.stats.inc_value(f"newscrawl/links_skipped/{problem}")
-        logger.debug("skipped link %r (%s)", url[:200], problem)
-        return False
 
     def outlet_of(self, url: str) -> str:
         """The outlet an article URL belongs to: this spider's (the generic spider's differ)."""
@@ -193,56 +169,6 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"newscrawl/{note}")
         self.discovery_usable()
         return page
-
-    def listing_unusable(self, response: Response, reason: str, detail: str) -> None:
-        self.crawler.stats.inc_value(f"newscrawl/listing_unusable/{reason}")
-        self.crawler.stats.inc_value(f"newscrawl/discovery/unusable/{reason}")
-        logger.warning("listing %s unusable (%s): %s", response.url, reason, detail)
-
-    def time_limit(self) -> Any:
-        """A limit on the crawl process's own work for one discovery document
-        (``NEWSCRAWL_PARSE_TIMEOUT``), so a hostile listing cannot hold up the crawl."""
-        return time_limit(self.crawler.settings.getfloat("NEWSCRAWL_PARSE_TIMEOUT", 0.0))
-
-    # -- discovery health ----------------------------------------------------------
-
-    def discovery_usable(self) -> None:
-        """A discovery document was fetched and read (``newscrawl/discovery/usable``)."""
-        self.crawler.stats.inc_value("newscrawl/discovery/usable")
-
-    def discovery_failed(self, failure: Failure) -> None:
-        """Errback of discovery requests: counted by reason for the run's health verdict, one
-        warning line each (no traceback)."""
-        request = failure.request  # type: ignore[attr-defined]
-        reason = failure_reason(failure.value)
-        self.crawler.stats.inc_value(f"newscrawl/discovery/failed/{reason}")
-        logger.warning(
-            "discovery document %s failed (%s): %s", request.url, reason, failure.getErrorMessage()
-        )
-
-    def request_scheduled(self, request: scrapy.Request) -> None:
-        """Scrapy's offsite filter drops a redirect to another site as it is scheduled, without
-        calling any errback: the page would vanish uncounted. Count it here."""
-        redirects: list[str] = request.meta.get("redirect_urls") or []
-        domains = list(getattr(self, "allowed_domains", None) or []) or None
-        if redirects and not request.dont_filter and link_problem(request.url, domains):
-            self.redirect_lost(request, redirects[0], "offsite_redirect")
-
-    def request_dropped(self, request: scrapy.Request) -> None:
-        """The scheduler drops a request for a page it already fetched, without calling any
-        errback; when that request is a redirect, the page it came from is lost: a loop (the
-        redirect leads back to where it started) or a redirect to a page already fetched."""
-        redirects: list[str] = request.meta.get("redirect_urls") or []
-        if redirects:
-            reason = "redirect_loop" if request.url in redirects else "redirect_to_known"
-            self.redirect_lost(request, redirects[0], reason)
-
-    def redirect_lost(self, request: scrapy.Request, origin: str, reason: str) -> None:
-        if request.meta.get(DISCOVERY):
-            self.crawler.stats.inc_value(f"newscrawl/discovery/failed/{reason}")
-            logger.warning("discovery document %s: %s to %s", origin, reason, request.url)
-        else:
-            self.drop(reason, origin, f"redirected to {request.url}")
 
     def fetched_at(self, response: Response) -> datetime:
         """When the page was fetched: the archive's date on replay, else now."""
@@ -330,19 +256,6 @@ class NewsSpider(scrapy.Spider):
             return
         yield record
 
-    def home_domains(self) -> list[str] | None:
-        """The domains whose pages are this spider's articles (None: any)."""
-        return list(getattr(self, "allowed_domains", None) or []) or None
-
-    def offsite_redirect(self, link: str, final: str) -> bool:
-        """Whether an article link was redirected off the outlet's sites: the page there is
-        not the outlet's article and is not emitted under its name. Scrapy's offsite filter
-        checks hosts only, so a redirect to another server on an allowed host (another port of
-        the ``-a base_url`` host) reaches the callback."""
-        if url_origin(final) == url_origin(link):
-            return False
-        return link_problem(final, self.home_domains()) is not None
-
     def next_page(
         self, response: Response, pages: list[RawPage], remaining: list[str]
     ) -> scrapy.Request:
@@ -361,11 +274,6 @@ class NewsSpider(scrapy.Spider):
         if state is not None:
             link = response.meta.get("newscrawl_link") or response.url
             state.record_not_article(self.outlet_of(link), link, datetime.now(UTC))
-
-    def article_failed(self, failure: Failure) -> None:
-        request = failure.request  # type: ignore[attr-defined]
-        reason = failure_reason(failure.value)
-        self.drop(reason, request.url, failure.getErrorMessage() or repr(failure.value))
 
     def drop(self, reason: str, url: str, detail: str) -> None:
         assert self.crawler.stats is not None

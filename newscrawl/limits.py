@@ -38,8 +38,6 @@ _CROWDED_TAG = re.compile(
 _CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
 _CONTROLS_TO_SPACE = bytes.maketrans(_CONTROLS, b" " * len(_CONTROLS))
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
-#: U+FFFE and U+FFFF in UTF-8: not characters, refused by lxml like the controls.
-_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 #: Binary formats sent where a page was expected.
 _MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 
@@ -49,16 +47,14 @@ class TimeLimitExceeded(Exception):
 
 
 def markup_for_lxml(body: bytes) -> bytes:
-    """``body`` (UTF-8) with what lxml cannot hand back turned into spaces; refuses a page of
+    """``body`` (UTF-8) with the controls lxml cannot hand back turned into spaces (U+FFFE and
+    U+FFFF are replaced in the text, :func:`newscrawl.page.html_root`); refuses a page of
     more than :data:`MAX_TAGS` tags, or with an element of more than :data:`MAX_ATTRIBUTES`
     attributes, as ``page_too_complex``."""
     tags = body.count(b"<")
     if tags > MAX_TAGS:
         raise ArticleError(f"{tags} tags, more than {MAX_TAGS}", reason="page_too_complex")
     clean = body.translate(_CONTROLS_TO_SPACE)
-    if b"\xef\xbf" in clean:
-        for noncharacter in _NONCHARACTERS:
-            clean = clean.replace(noncharacter, b" ")
     if _CROWDED_TAG.search(clean):
         raise ArticleError(
             f"an element has more than {MAX_ATTRIBUTES} attributes", reason="page_too_complex"

@@ -106,6 +106,9 @@ def html_root(text: str, url: str, utf8: bytes | None = None) -> etree._Element:
     ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded from);
     the stripped text's bytes are cut from them, without encoding again.
     """
+    if "\ufffe" in text or "\uffff" in text:
+        # Not characters, and refused by lxml like the controls markup_for_lxml removes.
+        text, utf8 = text.replace("\ufffe", " ").replace("\uffff", " "), None
     body = _strip_utf8(text, utf8) if utf8 is not None and b"\x00" not in utf8 else None
     if body is None:
         body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"

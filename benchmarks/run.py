@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.stats import Row, markdown_table
 
-BENCHES = ("parse", "dates", "schema", "crawl", "memory", "distributed")
+BENCHES = ("parse", "dates", "schema", "crawl", "memory", "distributed", "fuzz", "faults")
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,12 @@ class Plan:
     memory_repeats: int
     distributed_pages: int
     distributed_repeats: int
+    fuzz_pages: int
+    fuzz_dates: int
 
 
-FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1, 3000, 3)
-QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 600, 1)
+FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1, 3000, 3, 12000, 12000)
+QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 600, 1, 1000, 2000)
 
 
 def machine() -> list[str]:
@@ -118,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
         runners["distributed"] = lambda: distributed.run(
             plan.distributed_pages, plan.distributed_repeats, log
         )
+    if "fuzz" in only:
+        from benchmarks import fuzz
+
+        runners["fuzz"] = lambda: fuzz.run(plan.fuzz_pages, plan.fuzz_dates, log)
+    if "faults" in only:
+        from benchmarks import faults
+
+        runners["faults"] = lambda: faults.run(log)
 
     rows: list[Row] = []
     notes: list[str] = []

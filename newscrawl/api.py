@@ -12,7 +12,7 @@ from newscrawl.errors import ArticleError, IncompleteArticle, NotAnArticle
 from newscrawl.outlet import Outlet, outlet_for_url, registry
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
-from newscrawl.record import schema_errors
+from newscrawl.record import repair_record, schema_errors
 
 
 def find_outlet(url: str, outlet: str | None = None) -> Outlet:
@@ -74,6 +74,8 @@ def parse_pages(pages: Sequence[Page], outlet: str | None = None) -> dict[str, A
             if not found.dedicated or exc.reason not in FALLBACK_REASONS:
                 raise
             record = _fallback(found, pages, exc)
+        # A bad image or tag costs the image or tag, not the article.
+        first.notes.extend(f"repaired/{field}" for field in repair_record(record))
         errors = schema_errors(record)
         if errors:
             raise ArticleError("; ".join(errors), reason="schema_invalid")
@@ -186,6 +188,8 @@ class Outcome(NamedTuple):
     #: The generic parser's agreement with the dedicated parser's body (shingle F1), when
     #: the page was in the cross-check sample.
     crosscheck: float | None = None
+    #: Stats keys under ``newscrawl/`` to count once each (:attr:`Page.notes`).
+    counts: tuple[str, ...] = ()
 
     @property
     def fallback(self) -> bool:
@@ -232,6 +236,7 @@ def parse_fetched(
             detail=exc.detail,
             url=pages[-1].url,
             parser=exc.parser,
+            counts=_notes(parsed),
         )
     if isinstance(record, Fallback):
         refusal = record.refusal
@@ -241,9 +246,14 @@ def parse_fetched(
             detail=refusal.detail,
             url=pages[-1].url,
             parser=refusal.parser,
+            counts=_notes(parsed),
         )
     found = find_outlet(pages[0].url, outlet)
     agreement = None
     if found.dedicated and sampled(record["url"], crosscheck_rate):
         agreement = generic_agreement(found, parsed, record["body"])
-    return Outcome(record=record, crosscheck=agreement)
+    return Outcome(record=record, crosscheck=agreement, counts=_notes(parsed))
+
+
+def _notes(pages: Sequence[Page]) -> tuple[str, ...]:
+    return tuple(note for page in pages for note in page.notes)

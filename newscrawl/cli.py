@@ -13,11 +13,26 @@ from pathlib import Path
 from newscrawl.api import parse_article
 from newscrawl.errors import ArticleError
 from newscrawl.record import to_json_line
+from newscrawl.urls import link_problem
+
+#: ``newscrawl parse`` exit statuses: the page is no article or cannot be completed...
+REFUSED = 1
+#: ...and the command line itself is wrong (argparse's own status for usage errors).
+USAGE = 2
+
+
+class UsageProblem(Exception):
+    """A command-line argument that cannot be used, in one line."""
 
 
 def _fetched_at(value: str | None, path: str) -> datetime:
     if value:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageProblem(
+                f"--fetched-at {value!r} is not an ISO 8601 time (2026-06-30T08:00:00+07:00)"
+            ) from None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     if path != "-":
         # A saved page was fetched no later than it was written.
@@ -25,13 +40,45 @@ def _fetched_at(value: str | None, path: str) -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def cmd_parse(args: argparse.Namespace) -> int:
-    body = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+def _checked_url(url: str) -> str:
     try:
-        record = parse_article(body, args.url, _fetched_at(args.fetched_at, args.file))
+        url.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 arrive as surrogate escapes
+        raise UsageProblem("--url is not valid UTF-8") from None
+    if link_problem(url) == "malformed":
+        raise UsageProblem(f"--url {url!r} is not a URL")
+    return url  # another scheme is refused as unsupported_site, like a social network
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise UsageProblem(f"{path}: is a directory, not a saved page") from None
+    except FileNotFoundError:
+        raise UsageProblem(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UsageProblem(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    try:
+        url = _checked_url(args.url)
+        body = _read(args.file)
+        fetched_at = _fetched_at(args.fetched_at, args.file)
+    except UsageProblem as exc:
+        print(f"newscrawl parse: {exc}", file=sys.stderr)
+        return USAGE
+    try:
+        record = parse_article(body, url, fetched_at)
     except ArticleError as exc:
-        print(f"newscrawl: {args.url}: {exc}", file=sys.stderr)
-        return 1
+        print(f"newscrawl: {url}: {exc}", file=sys.stderr)
+        return REFUSED
+    except Exception as exc:  # a parser bug this page triggers: one line, like a refusal
+        print(f"newscrawl: {url}: parser_error/{type(exc).__name__}: {exc}", file=sys.stderr)
+        return REFUSED
     sys.stdout.write(to_json_line(record) + "\n")
     return 0
 

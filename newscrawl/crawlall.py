@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
-from newscrawl.commands.crawl import exit_status, redis_problem
+from newscrawl.commands.crawl import exit_status, launch_problem, redis_problem
 from newscrawl.distributed import RUN_PREFIX
-from newscrawl.keep.extensions import HEALTH_FAILED, drop_counts
+from newscrawl.keep.extensions import HEALTH_FAILED, HEALTH_VERDICT, drop_counts
 from newscrawl.outlet import registry
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def summary_line(crawler: Crawler) -> str:
     name = crawler.spidercls.name
     new, updated = (int(stats.get(f"newscrawl/emitted/{k}", 0)) for k in ("new", "updated"))
     drops = drop_counts(stats)
-    health = "FAILED" if stats.get(HEALTH_FAILED) else "ok"
+    health = f"FAILED: {stats.get(HEALTH_VERDICT)}" if stats.get(HEALTH_FAILED) else "ok"
     reasons = ", ".join(f"{r}: {n}" for r, n in drops.items()) or "-"
     line = (
         f"{name:<14} new {new:>5}  updated {updated:>4}  dropped {sum(drops.values()):>4} "
@@ -82,6 +82,11 @@ def crawl_outlets(
         )
         return 2
     spider_args = _pairs(args, "-a")
+    for name in names:
+        problem = launch_problem(name, spider_args, settings.get("NEWSCRAWL_OUTPUT_DIR") or "")
+        if problem:
+            print(f"newscrawl crawl: {problem}", file=sys.stderr)
+            return 2
     crawlers = []
     for name in names:
         crawler = process.create_crawler(name)

@@ -113,6 +113,14 @@ _ISO = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+")
+#: A machine date is at most ~35 characters ("2015-11-05T14:56:43.123456+07:00"); longer text
+#: (a template that padded it with 32,000 spaces) is not read: the regex would backtrack over
+#: every space for every position, quadratic in the length.
+MAX_ISO_TEXT = 64
+#: Printed dates sit at the start of their element ("Kamis, 05/11/2015 09:25 WIB"; with a
+#: byline before it, still within this many characters): only they are searched, whitespace
+#: runs collapsed, so no regex ever walks a huge string.
+MAX_DATE_TEXT = 300
 
 
 def _as_tz(tz: tzinfo | str) -> tzinfo:
@@ -222,7 +230,10 @@ def parse_iso_datetime(
 
     Naive values get ``default_tz``; anything that is not ISO-like gives None.
     """
-    m = _ISO.fullmatch(text) if isinstance(text, str) else None
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    m = _ISO.fullmatch(text) if len(text) <= MAX_ISO_TEXT else None
     if m is None:
         return None
     try:
@@ -245,7 +256,10 @@ def parse_indonesian_datetime(
 
     ``now`` (aware; the fetch time) anchors relative forms; without it they give None.
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        return None
+    text = " ".join(text[:65536].split())[:MAX_DATE_TEXT]
+    if not text:
         return None
     tz = _as_tz(default_tz)
     iso = parse_iso_datetime(text, tz)

@@ -240,7 +240,10 @@ def outlet_for_url(url: str) -> Outlet:
     :class:`~newscrawl.errors.UnsupportedSite` for non-http(s) URLs and excluded hosts
     (social networks, players).
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1/x": urllib cannot take it apart
+        raise UnsupportedSite(f"{url}: not a URL") from None
     host = url_host(url)
     if parts.scheme.lower() not in ("http", "https") or not host:
         raise UnsupportedSite(f"{url}: not an http(s) URL")

@@ -17,6 +17,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from newscrawl.css import TreeIndex
 from newscrawl.errors import ArticleError
+from newscrawl.limits import binary_signature, looks_binary, markup_for_lxml
 
 _JSONLD = JsonLdExtractor()
 _TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
@@ -50,29 +51,43 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 
     Pages that declare ISO-8859-1 but are really UTF-8 are common on older
     Indonesian sites, so bytes that are valid UTF-8 are read as UTF-8 whatever
-    the declaration says; bytes that are not fall back to the declared charset,
-    and a false "utf-8" declaration to windows-1252.
+    the declaration says. Bytes that are overwhelmingly valid UTF-8 (a stray byte in a page of
+    curly quotes) are too, the invalid bytes replaced by U+FFFD: reading the whole page as
+    windows-1252 for one bad byte turns every "Kafé “Kopi”" into "KafÃ© â€œKopiâ€". Other
+    bytes fall back to the declared charset, and a false "utf-8" declaration to windows-1252.
     """
     return _decode(body, content_type)[0]
 
 
-def _decode(body: bytes, content_type: str | None) -> tuple[str, bool]:
-    """:func:`decode_html`, and whether the text is exactly ``body`` read as UTF-8."""
+#: UTF-8 with replacement wins when its multi-byte characters outnumber the invalid bytes this
+#: many times over: a windows-1252 page has next to no valid multi-byte sequences.
+_UTF8_EVIDENCE = 4
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str, bool, int]:
+    """:func:`decode_html`, whether the text is exactly ``body`` read as UTF-8, and how many
+    invalid UTF-8 sequences were replaced."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(encoding, errors="replace"), False
+            return body[len(bom) :].decode(encoding, errors="replace"), False, 0
     try:
-        return body.decode("utf-8"), True
+        return body.decode("utf-8"), True, 0
     except UnicodeDecodeError:
         pass
+    replaced = body.decode("utf-8", errors="replace")
+    invalid = replaced.count("\ufffd") - body.count("\ufffd".encode())
+    # Each valid multi-byte character makes the text shorter than its bytes.
+    multibyte = len(body) - len(replaced)
+    if invalid and multibyte >= _UTF8_EVIDENCE * invalid:
+        return replaced, False, invalid
     declared = http_content_type_encoding(content_type) if content_type else None
     declared = declared or html_body_declared_encoding(body)
     if not declared or codecs.lookup(declared).name == "utf-8":
         declared = "cp1252"
     try:
-        return body.decode(declared, errors="replace"), False
+        return body.decode(declared, errors="replace"), False, 0
     except LookupError:
-        return body.decode("cp1252", errors="replace"), False
+        return body.decode("cp1252", errors="replace"), False, 0
 
 
 def _ends_document(text: str) -> bool:
@@ -92,9 +107,13 @@ def html_root(text: str, url: str, utf8: bytes | None = None) -> etree._Element:
     ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded from);
     the stripped text's bytes are cut from them, without encoding again.
     """
+    if "\ufffe" in text or "\uffff" in text:
+        # Not characters, and refused by lxml like the controls markup_for_lxml removes.
+        text, utf8 = text.replace("\ufffe", " ").replace("\uffff", " "), None
     body = _strip_utf8(text, utf8) if utf8 is not None and b"\x00" not in utf8 else None
     if body is None:
         body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    body = markup_for_lxml(body)
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(body, parser=parser, base_url=url)
     if root is not None and not len(root):
@@ -162,13 +181,22 @@ def _ld_items(script: etree._Element) -> list[Any]:
     return [item for item in values if item]
 
 
+#: ``@graph`` and lists of JSON-LD objects nest a level or two; deeper is not read.
+_LD_DEPTH = 16
+
+
 def _walk_ld(item: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(item, list):
-        for sub in item:
-            yield from _walk_ld(sub)
-    elif isinstance(item, dict):
-        yield item
-        yield from _walk_ld(item.get("@graph"))
+    # A stack, not recursion: a script nesting lists 900 deep must not raise RecursionError.
+    stack: list[tuple[Any, int]] = [(item, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > _LD_DEPTH:
+            continue
+        if isinstance(value, list):
+            stack.extend((sub, depth + 1) for sub in reversed(value))
+        elif isinstance(value, dict):
+            yield value
+            stack.append((value.get("@graph"), depth + 1))
 
 
 def ld_types(item: dict[str, Any]) -> set[str]:
@@ -186,10 +214,15 @@ class Page:
         # Not text.strip(): that copies the page. Both take isspace() characters for space.
         if not text or text.isspace():
             raise ArticleError("the response body is empty", reason="empty_response")
+        if looks_binary(text):
+            raise ArticleError("the response is binary, not HTML", reason="not_html")
         if not _ends_document(text):
             raise ArticleError("the page ends before </body> or </html>", reason="truncated")
         self.url = url
         self.fetched_at = fetched_at
+        #: What reading this page repaired, as stats keys under ``newscrawl/`` for the crawl to
+        #: count: ``decode/replaced`` (invalid UTF-8 replaced), ``repaired/<field>``.
+        self.notes: list[str] = []
         self.sel = parsel.Selector(root=html_root(text, url, utf8), type="html")
         if self.sel.root is None or not len(self.sel.root):
             raise ArticleError("no HTML document in the response", reason="not_html")
@@ -201,8 +234,13 @@ class Page:
     def from_bytes(
         cls, body: bytes, url: str, fetched_at: datetime, content_type: str | None = None
     ) -> Page:
-        text, exact = _decode(body, content_type)
-        return cls(text, url, fetched_at, utf8=body if exact else None)
+        if binary_signature(body):
+            raise ArticleError("the response is binary, not HTML", reason="not_html")
+        text, exact, replaced = _decode(body, content_type)
+        page = cls(text, url, fetched_at, utf8=body if exact else None)
+        if replaced:
+            page.notes.append("decode/replaced")
+        return page
 
     def css(self, query: str) -> parsel.SelectorList[parsel.Selector]:
         """``self.sel.css(query)``: the same selection, evaluated once per page and faster
@@ -258,7 +296,8 @@ class Page:
                 continue
             try:
                 found = _ld_items(script)
-            except (ValueError, TypeError, json.JSONDecodeError):
+            except (ValueError, TypeError, RecursionError):
+                # RecursionError: json's decoder refuses nesting deeper than Python's stack.
                 continue
             items.extend(_walk_ld(found))
         return items

@@ -42,15 +42,19 @@ CONCURRENT_ITEMS = 4
 # Article pages are parsed in this many worker processes ("auto": one per core the crawl
 # process leaves free, at most 4; 0: in the crawl process).
 NEWSCRAWL_PARSE_WORKERS = "auto"
-# A worker stuck this many seconds on one page is killed and the page tried once more
-# (0: no limit; in-process parsing cannot be interrupted).
-NEWSCRAWL_PARSE_TIMEOUT = 60.0
+# Parsing one page (article, listing or sitemap) may take this many seconds of Python work,
+# in a worker or in-process; then it is stopped and the page refused as parse_timeout. A page
+# parses in milliseconds: this only stops pathological ones (0: no limit). A worker stuck in C
+# code twice as long is killed and the page tried once more.
+NEWSCRAWL_PARSE_TIMEOUT = 10.0
 
 # Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory.
 SCHEDULER = "newscrawl.discover.scheduler.DiskQueueScheduler"
 
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.discover.middlewares.ReplayMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.discover.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.discover.middlewares.BackoffRetryMiddleware": 550,
 }
@@ -62,10 +66,11 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "newscrawl.keep.extensions.FreezeImports": 100,
-    "newscrawl.keep.extensions.DropReport": 500,
     # Before the report: it puts the run's per-machine counts in the stats at close.
-    "newscrawl.distributed.FrontierWatch": 505,
-    "newscrawl.keep.extensions.CrawlReport": 510,
+    "newscrawl.distributed.FrontierWatch": 480,
+    # The report decides the health verdict before the drop line (which names it) is logged.
+    "newscrawl.keep.extensions.CrawlReport": 490,
+    "newscrawl.keep.extensions.DropReport": 500,
     "newscrawl.keep.metrics.MetricsFile": 520,
     "newscrawl.progress.CrawlProgress": 600,
 }
@@ -120,6 +125,21 @@ ADDONS = {"newscrawl.distributed.DistributedCrawl": 0}
 # No telnet console: nobody should reach a crawler's Python over TCP, and `crawl --all` would
 # need a port per outlet (Scrapy's range holds 51).
 TELNETCONSOLE_ENABLED = False
+
+# Hostile servers and pages (see the README, "Hostile servers and pages").
+# Only http(s) is ever fetched: a sitemap entry file:///dev/zero must not read the disk.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+# Limits that fit news pages, on the body as received and once decompressed (a 1 MB gzip bomb
+# expanding to 1 GiB is cut off at this size).
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# A request that failed every retry is counted under its reason (newscrawl/dropped/...,
+# newscrawl/discovery/failed/...); the run's health verdict is the one ERROR line.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
+# Retry-After (429/503) is honoured per domain, up to this many seconds.
+NEWSCRAWL_RETRY_AFTER_MAX = 300.0
+# A dropped duplicate or unchanged record is logged by its URL, not its whole content.
+LOG_FORMATTER = "newscrawl.keep.logformat.QuietDropLogFormatter"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

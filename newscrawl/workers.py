@@ -30,7 +30,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from newscrawl.api import Outcome, RawPage, parse_fetched
+from newscrawl.api import Outcome, RawPage, find_outlet, parse_fetched
+from newscrawl.limits import TimeLimitExceeded, time_limit
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,43 @@ def _ignore_interrupts() -> None:
     # Ctrl-C reaches the whole process group: the crawl process shuts down gracefully and
     # still needs its workers for the pages in flight.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def parse_guarded(
+    pages: list[RawPage],
+    outlet: str,
+    fetched_at: datetime,
+    find_more: bool,
+    limit: float = 0,
+    crosscheck: float = 0.0,
+) -> Outcome:
+    """:func:`parse_fetched`, never raising: a page that takes over ``limit`` seconds of Python
+    work is refused as ``parse_timeout``, and an exception other than
+    :class:`~newscrawl.errors.ArticleError` (a parser bug a page triggers: a RecursionError, a
+    ValueError from lxml) as ``parser_error/<ExceptionType>``, counted against the outlet's
+    newest parser version. Either way the crawl counts the page instead of losing it.
+    """
+    try:
+        with time_limit(limit):
+            return parse_fetched(pages, outlet, fetched_at, find_more, crosscheck)
+    except TimeLimitExceeded as exc:
+        return Outcome(reason="parse_timeout", detail=f"parsing {exc}", url=pages[-1].url)
+    except Exception as exc:
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        return Outcome(
+            reason=f"parser_error/{type(exc).__name__}",
+            detail=f"{type(exc).__name__} at {where}: {str(exc)[:200]}",
+            url=pages[-1].url,
+            parser=_newest_parser(pages[0].url, outlet),
+        )
+
+
+def _newest_parser(url: str, outlet: str) -> str | None:
+    try:
+        return find_outlet(url, outlet).versions[-1].version
+    except Exception:  # the URL itself is what broke the parse
+        return None
 
 
 class WorkerDied(Exception):
@@ -195,8 +233,8 @@ def serve() -> None:
         (size,) = _HEADER.unpack(header)
         args = pickle.loads(tasks.read(size))
         try:
-            reply: tuple[bool, Any] = (True, parse_fetched(*args))
-        except Exception:  # a parser bug: the crawl process logs it as the callback's error
+            reply: tuple[bool, Any] = (True, parse_guarded(*args))
+        except Exception:  # not the page's fault: the crawl process logs it as an error
             reply = (False, traceback.format_exc())
         data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
         try:
@@ -217,7 +255,9 @@ class ParsePool:
 
     def __init__(self, workers: int, timeout: float = 0) -> None:
         self.workers = workers
-        #: Seconds a worker may spend on one page before it is killed (0: no limit).
+        #: Seconds parsing one page may take (0: no limit): Python-level work is stopped then
+        #: and the page refused as ``parse_timeout``; a worker stuck in C code (one libxml2
+        #: call) past twice that is killed and replaced.
         self.timeout = timeout
         self.restarts = 0
         self._processes: list[_Worker] = []
@@ -278,15 +318,16 @@ class ParsePool:
     ) -> Outcome:
         """:func:`parse_fetched` of the pages, in a worker when the pool has any."""
         if not self.workers or not _in_asyncio_loop():
-            return parse_fetched(pages, outlet, fetched_at, find_more, crosscheck)
+            return parse_guarded(pages, outlet, fetched_at, find_more, self.timeout, crosscheck)
         task = pickle.dumps(
-            (pages, outlet, fetched_at, find_more, crosscheck), pickle.HIGHEST_PROTOCOL
+            (pages, outlet, fetched_at, find_more, self.timeout, crosscheck),
+            pickle.HIGHEST_PROTOCOL,
         )
         timed_out = False
         for _ in range(2):
             await self.start()
             if not self._processes:
-                return parse_fetched(pages, outlet, fetched_at, find_more, crosscheck)
+                return parse_guarded(pages, outlet, fetched_at, find_more, self.timeout, crosscheck)
             worker = min(self._processes, key=lambda w: len(w.pending))
             try:
                 return await self._outcome(worker, task)
@@ -303,7 +344,7 @@ class ParsePool:
         if timed_out:
             return Outcome(
                 reason="parse_timeout",
-                detail=f"parsing took over {self.timeout:g} s, twice",
+                detail=f"a parse worker was stuck over {2 * self.timeout:g} s, twice",
                 url=pages[-1].url,
             )
         return Outcome(
@@ -316,9 +357,10 @@ class ParsePool:
         future = worker.submit(task)
         if not self.timeout:
             return await future
-        # The clock runs from when the page is queued: the pages ahead of it in this worker
-        # take milliseconds each, far below any sensible limit.
-        return await asyncio.wait_for(future, self.timeout)
+        # The worker stops Python-level work itself at the limit; this is for a worker stuck in
+        # C code. The clock runs from when the page is queued: the pages ahead of it in this
+        # worker are bounded by the same limit, and take milliseconds each.
+        return await asyncio.wait_for(future, 2 * self.timeout)
 
     async def _replace(self, dead: _Worker) -> None:
         if dead not in self._processes:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from newscrawl.record import FIELDS, schema_errors
 from tests.cases import ROOT
@@ -53,3 +56,60 @@ def test_unsupported_site_exits_1() -> None:
     proc = run("--url", "ftp://example.org/a", "-", stdin=b"<html><body><p>x</p></body></html>")
     assert proc.returncode == 1
     assert b"unsupported_site" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--url", URL, "."), "is a directory"),
+        (("--url", URL, "no-such-page.html"), "no such file"),
+        (("--url", "http://[::1/x", "-"), "is not a URL"),
+        (("--url", URL, "--fetched-at", "kemarin", "-"), "is not an ISO 8601 time"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...], message: str) -> None:
+    proc = run(*args, stdin=b"<html><body><p>x</p></body></html>")
+    assert proc.returncode == 2
+    (line,) = proc.stderr.decode().splitlines()
+    assert line.startswith("newscrawl parse: ") and message in line
+
+
+def test_a_url_that_is_not_utf8_is_a_usage_error() -> None:
+    command = [sys.executable, "-m", "newscrawl.cli", "parse", "--url", b"https://x.id/\xff", "-"]
+    proc = subprocess.run(command, input=b"", capture_output=True, cwd=ROOT, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == ["newscrawl parse: --url is not valid UTF-8"]
+
+
+def crawl_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "scrapy", "crawl", "nusadaily", *args]
+    # Run from another folder, as cron or scrapyd would: the settings module names the project.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+    return subprocess.run(
+        command, capture_output=True, text=True, cwd=cwd, env=env, timeout=120, check=False
+    )
+
+
+def test_a_spider_name_argument_cannot_write_outside_the_output_folder(tmp_path: Path) -> None:
+    # scrapyd passes spider arguments from HTTP: "-a name=../../escaped" wrote .lock, .jsonl
+    # and .report.json two folders up.
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    proc = crawl_command(
+        "-a",
+        "name=../../escaped",
+        "-s",
+        "NEWSCRAWL_OUTPUT_DIR=out/%(name)s",
+        "-s",
+        "NEWSCRAWL_STATE=",
+        cwd=tmp_path / "a" / "b",
+    )
+    assert proc.returncode == 2
+    assert "cannot be changed" in proc.stderr and "Traceback" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "b"]
+
+
+def test_a_percent_sign_in_the_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    proc = crawl_command("-s", "NEWSCRAWL_OUTPUT_DIR=out/100%/x", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "NEWSCRAWL_OUTPUT_DIR='out/100%/x'" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -62,3 +62,26 @@ def test_unknown_outlet_is_refused() -> None:
     )
     assert proc.returncode == 2
     assert "nosuchoutlet" in proc.stderr
+
+
+def test_an_unreachable_site_is_no_healthy_outlet(tmp_path: Path) -> None:
+    from tests.test_faults import closed_port
+
+    command = [
+        *(sys.executable, "-m", "newscrawl.cli", "crawl", "nusadaily"),
+        *("-a", f"base_url=http://127.0.0.1:{closed_port()}", "-s", "RETRY_TIMES=0"),
+        *("-s", f"NEWSCRAWL_STATE={tmp_path / 'state.sqlite3'}"),
+        *("-s", f"NEWSCRAWL_OUTPUT_DIR={tmp_path}/%(name)s", "-s", "LOG_LEVEL=WARNING"),
+    ]
+    proc = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 3
+    (line,) = proc.stdout.splitlines()
+    assert line.endswith("health FAILED: site_unreachable")

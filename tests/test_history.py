@@ -36,7 +36,8 @@ def test_a_failed_parser_check_names_the_parser_and_fields() -> None:
     report = make_report("kompas", START, failed={"kompas/v2": {"no_date": 5, "empty_body": 2}})
     run = RunSummary.from_report(report)
     assert run.failed and not run.succeeded and run.health_word == "parser_failed"
-    assert run.cause == "parser kompas/v2: body, published_at"
+    assert run.cause is not None and run.cause.startswith("parser kompas/v2: 0 of 7 ")
+    assert run.cause.endswith("failing fields: body, published_at")
 
 
 def test_missing_keys_are_unknown_not_zero() -> None:

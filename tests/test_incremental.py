@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -76,6 +77,53 @@ def test_a_killed_runs_part_file_is_recovered_without_its_cut_line(tmp_path: Pat
     output.release()
 
 
+def test_two_runs_in_the_same_second_get_files_of_their_own(tmp_path: Path) -> None:
+    started = datetime(2026, 6, 30, 1, 2, 3, tzinfo=UTC)
+    first = RunOutput(tmp_path, started)
+    first.write(record("https://www.nusadaily.com/a"))
+    first.finish()
+    second = RunOutput(tmp_path, started)
+    second.write(record("https://www.nusadaily.com/b"))
+    second.finish()
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == [
+        "20260630T010203Z.jsonl",
+        "20260630T010203Z_2.jsonl",
+    ]
+    assert [r["url"] for p in sorted(tmp_path.glob("*.jsonl")) for r in complete_lines(p)] == [
+        "https://www.nusadaily.com/a",
+        "https://www.nusadaily.com/b",
+    ]
+    # A run killed in that second leaves its .part: the next one recovers it, never writes it.
+    killed = tmp_path / "20260630T010203Z_3.jsonl.part"
+    killed.write_text(json.dumps(record("https://www.nusadaily.com/c")) + "\n", "utf-8")
+    third = RunOutput(tmp_path, started)
+    assert third.leftovers() == [killed] and third.part.name == "20260630T010203Z_4.jsonl.part"
+    third.release()
+
+
+def test_recovery_keeps_the_part_until_the_state_has_its_records(tmp_path: Path) -> None:
+    killed = tmp_path / "20260630T000000Z.jsonl.part"
+    killed.write_text(json.dumps(record()) + "\n", "utf-8")
+    output = RunOutput(tmp_path, datetime(2026, 6, 30, 1, tzinfo=UTC))
+
+    def killed_before_the_commit(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        raise KeyboardInterrupt  # what a kill before the state's commit looks like
+
+    with pytest.raises(KeyboardInterrupt):
+        output.recover(killed, killed_before_the_commit)
+    assert killed.exists(), "the .part went before the state knew its records"
+    remembered: list[dict[str, Any]] = []
+
+    def remember(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        remembered.extend(records)
+        return records
+
+    output.recover(killed, remember)
+    assert [r["url"] for r in remembered] == ["https://www.nusadaily.com/a"]
+    assert not killed.exists()
+    output.release()
+
+
 def test_two_runs_of_one_outlet_cannot_share_the_output(tmp_path: Path) -> None:
     first = RunOutput(tmp_path, datetime(2026, 6, 30, tzinfo=UTC))
     with pytest.raises(OutputLocked):
@@ -128,7 +176,6 @@ def scheduled_run(
     report["_returncode"] = proc.returncode
     report["_log"] = proc.stderr
     report["_records"] = list(complete_lines(Path(report["output"])))
-    time.sleep(1.1)  # run files are named by the second
     return report
 
 
@@ -232,6 +279,8 @@ def test_healthy_run_exits_zero_even_with_a_few_bad_pages(tmp_path: Path) -> Non
     assert report["_returncode"] == 0
     assert report["health"] == {
         "ok": True,
+        "verdict": "ok",
+        "cause": None,
         "article_pages": ARTICLES,
         "parsed": ARTICLES,
         "ratio": 1.0,
@@ -263,8 +312,13 @@ def child_pids(pid: int) -> list[int]:
     return [int(child) for child in children.read_text().split()] if children.exists() else []
 
 
-def part_lines(out: Path) -> int:
-    return sum(p.read_bytes().count(b"\n") for p in out.glob("*.jsonl.part"))
+def part_lines(out: Path, besides: frozenset[Path] | set[Path] = frozenset()) -> int:
+    """Complete lines in the .part files of ``out`` (other than ``besides``)."""
+    total = 0
+    for part in set(out.glob("*.jsonl.part")) - besides:
+        with contextlib.suppress(FileNotFoundError):  # recovered (renamed) while we looked
+            total += part.read_bytes().count(b"\n")
+    return total
 
 
 @pytest.mark.parametrize("kill_at", ["first-request", "3-records", "20-records", "twice"])
@@ -290,12 +344,18 @@ def test_sigkill_at_any_point_loses_nothing_and_repeats_nothing(
     with Site(count, datetime(2026, 6, 28, 8, tzinfo=WIB), delay=0.03) as site:
         args = tuple(a.format(base=site.base_url) for a in settings)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        # Each kill point is a state of the output, never a time: "twice" kills the second run
+        # only once it has written lines of its own (not while the first run's .part is there).
         points = {
-            "first-request": [lambda: site.article_requests() >= 1],
-            "3-records": [lambda: part_lines(out) >= 3],
-            "20-records": [lambda: part_lines(out) >= 20],
-            "twice": [lambda: part_lines(out) >= 5, lambda: site.article_requests() >= 30],
+            "first-request": [lambda parts: site.article_requests() >= 1],
+            "3-records": [lambda parts: part_lines(out) >= 3],
+            "20-records": [lambda parts: part_lines(out) >= 20],
+            "twice": [
+                lambda parts: part_lines(out) >= 5,
+                lambda parts: part_lines(out, besides=parts) >= 1,
+            ],
         }[kill_at]
+        parts: set[Path] = set()
         for point in points:
             proc = subprocess.Popen(
                 crawl_command(tmp_path, *args),
@@ -305,15 +365,17 @@ def test_sigkill_at_any_point_loses_nothing_and_repeats_nothing(
                 stderr=subprocess.DEVNULL,
             )
             try:
-                wait_until(lambda p=proc, reached=point: reached() or p.poll() is not None)
+                wait_until(
+                    lambda p=proc, reached=point, old=parts: reached(old) or p.poll() is not None
+                )
                 assert proc.poll() is None, "the crawl ended before the kill point"
             finally:
                 workers = child_pids(proc.pid)
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
+            parts = set(out.glob("*.jsonl.part"))
             # The killed crawl's parse workers see their input end and exit.
             wait_until(lambda w=workers: not any(Path(f"/proc/{pid}").exists() for pid in w))
-            time.sleep(1.1)
         finished = subprocess.run(
             crawl_command(tmp_path, *args),
             cwd=ROOT,
@@ -331,6 +393,40 @@ def test_sigkill_at_any_point_loses_nothing_and_repeats_nothing(
     urls = [r["url"] for r in all_records(out)]
     assert len(urls) == len(set(urls)), "an article was emitted twice"
     assert sorted(urls) == sorted(f"https://www.nusadaily.com/{slug}" for slug in site.slugs())
+
+
+def test_a_kill_after_a_flushed_line_then_a_kill_during_recovery_repeats_nothing(
+    tmp_path: Path,
+) -> None:
+    """Run 1 dies with a line in its .part the state does not know; run 2 dies recovering it,
+    after writing the final file and before the state commit; run 3 must not emit that
+    article again (recovery used to remove the .part before the commit)."""
+    count = 12
+    out = tmp_path / "out"
+    with Site(count, datetime(2026, 6, 28, 8, tzinfo=WIB)) as site:
+        args = (
+            *("-a", f"base_url={site.base_url}", "-s", "ROBOTSTXT_OBEY=False"),
+            *("-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"),
+            *("-s", "NEWSCRAWL_NOW=2026-07-15T00:00:00Z"),
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        runs = []
+        for kill in (("line-flushed", "3"), ("recovering", "1"), ()):
+            command = crawl_command(tmp_path, *args)
+            if kill:
+                command = [sys.executable, "-m", "tests.killpoint", *kill, *command[3:]]
+            runs.append(
+                subprocess.run(
+                    command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+                )
+            )
+    killed = [run.returncode for run in runs[:2]]
+    assert killed == [-signal.SIGKILL, -signal.SIGKILL], [r.stderr[-1500:] for r in runs]
+    assert runs[2].returncode == 0, runs[2].stderr[-2000:]
+    urls = [r["url"] for r in all_records(out)]
+    assert len(urls) == len(set(urls)), "an article was emitted twice"
+    assert sorted(urls) == sorted(f"https://www.nusadaily.com/{slug}" for slug in site.slugs())
+    assert "recovered 3 records from the killed run" in runs[2].stderr
 
 
 def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
@@ -369,7 +465,6 @@ def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
         assert stopped.returncode == 0, stopped.stderr[-2000:]
         first = all_records(out)
         assert 8 <= len(first) < count
-        time.sleep(1.1)
         resumed = subprocess.run(
             crawl_command(tmp_path, *args),
             cwd=ROOT,

@@ -109,3 +109,36 @@ def test_nodes_and_their_text_are_what_css_gives() -> None:
         assert [s.root for s in selected] == nodes, query
         assert [selected_text(n, query) for n in nodes] == [node_text(s) for s in selected], query
         assert [s.root for s in within.css(query)] == page.nodes(query, within.root), query
+
+
+def test_one_invalid_byte_in_a_utf8_page_is_replaced_not_mojibake() -> None:
+    # One stray byte used to switch the whole page to windows-1252: "KafÃ© â€œKopiâ€".
+    body = "<html><body><p>Kafé “Kopi” dan “Teh”</p></body></html>".encode()
+    broken = body.replace(b"dan", b"d\xffan")
+    text = decode_html(broken, "text/html; charset=utf-8")
+    assert "Kafé “Kopi” d\ufffdan “Teh”" in text
+    page = Page.from_bytes(broken, "https://x.id/a", NOW)
+    assert page.notes == ["decode/replaced"]
+    assert Page.from_bytes(body, "https://x.id/a", NOW).notes == []
+
+
+def test_a_windows_1252_page_with_a_few_valid_utf8_pairs_stays_windows_1252() -> None:
+    # "Â " (C2 A0) is valid UTF-8 by accident; the page's many é/“ bytes are not.
+    body = "<p>café “kutip” naïve Â résumé</p>".encode("cp1252")
+    assert "café “kutip” naïve" in decode_html(body, "text/html; charset=windows-1252")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        bytes(range(256)) * 16,
+        b"\x89PNG\r\n\x1a\n" + bytes(2000),
+        b"%PDF-1.4\n" + b"<< /Type /Catalog >>\n" * 100,
+        b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4 + b"</html>",
+    ],
+    ids=["garbage", "png", "pdf", "gzip"],
+)
+def test_binary_garbage_is_not_html_rather_than_truncated(body: bytes) -> None:
+    with pytest.raises(ArticleError) as info:
+        Page.from_bytes(body, "https://x.id/a", NOW)
+    assert info.value.reason == "not_html"

@@ -46,9 +46,8 @@ def stats() -> MemoryStatsCollector:
         ("published_at", "2023-09-14 13:49"),
         ("body", ""),
         ("headline", None),
-        ("authors", [""]),
-        ("baca_juga", [{"title": "x"}]),
         ("url", "/relative"),
+        ("fetched_at", None),
     ],
 )
 def test_invalid_records_are_dropped_and_counted(
@@ -59,6 +58,31 @@ def test_invalid_records_are_dropped_and_counted(
     with pytest.raises(DropItem):
         ValidationPipeline(stats).process_item(record)
     assert stats.get_value("newscrawl/dropped/schema_invalid") == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kept"),
+    [
+        ("authors", ["", "Budi"], ["Budi"]),
+        ("baca_juga", [{"title": "x"}], []),
+        ("images", [{"url": "javascript:x()", "caption": None}], []),
+        (
+            "images",
+            [{"url": "https://a.id/i.jpg", "caption": ""}],
+            [{"url": "https://a.id/i.jpg", "caption": None}],
+        ),
+        ("subheadline", "", None),
+        ("updated_at", "kemarin", None),
+    ],
+)
+def test_a_bad_optional_value_is_dropped_and_the_record_kept(
+    field: str, value: Any, kept: Any, stats: MemoryStatsCollector
+) -> None:
+    record = copy.deepcopy(RECORD)
+    record[field] = value
+    assert ValidationPipeline(stats).process_item(record)[field] == kept
+    assert stats.get_value(f"newscrawl/repaired/{field}") == 1
+    assert stats.get_value("newscrawl/dropped/schema_invalid") is None
 
 
 def test_missing_key_is_invalid(stats: MemoryStatsCollector) -> None:
@@ -88,3 +112,20 @@ def test_drop_report_summarises_by_reason(stats: MemoryStatsCollector) -> None:
     assert DropReport(stats).summary("nusadaily") == (
         "nusadaily: 5 records, 3 pages dropped (no_date: 1, not_an_article: 2)"
     )
+
+
+def test_a_dropped_record_is_logged_by_its_url_not_its_content() -> None:
+    from scrapy import Spider
+
+    from newscrawl.keep.logformat import QuietDropLogFormatter
+
+    crawler = get_crawler(Spider)
+    spider = crawler._create_spider("nusadaily")
+    huge = {**RECORD, "body": "x" * 20_000_000}
+    entry = QuietDropLogFormatter().dropped(
+        huge, DropItem("duplicate: " + RECORD["url"]), None, spider
+    )
+    line = entry["msg"] % entry["args"]
+    assert line == f"Dropped <{RECORD['url']}>: duplicate: {RECORD['url']}"
+    error = QuietDropLogFormatter().item_error(huge, ValueError("x"), None, spider)
+    assert len(error["msg"] % error["args"]) < 200

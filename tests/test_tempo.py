@@ -113,4 +113,6 @@ def test_scheduled_crawl_reads_the_sitemap_and_the_feeds(tmp_path: Path) -> None
     records = result.checked_records("tempo")
     assert {r["url"] for r in records} == {POLITIK, ENGLISH}
     assert {r["url"]: r["language"] for r in records} == {POLITIK: "id", ENGLISH: "en"}
-    assert result.stats["newscrawl/dropped/not_an_article"] == 1
+    # The photo story the sitemap lists (/foto/...) is not fetched: skipped and counted.
+    assert result.stats["newscrawl/links_skipped/not_article_url"] == 1
+    assert "newscrawl/dropped/not_an_article" not in result.stats

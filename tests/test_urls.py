@@ -5,7 +5,15 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import pytest
 
-from newscrawl.urls import _TRACKING, canonical_url, host_matches, join_url
+from newscrawl.urls import (
+    _TRACKING,
+    canonical_url,
+    host_matches,
+    join_url,
+    link_problem,
+    url_host,
+    url_origin,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +96,15 @@ BASES = [None, "", "https://www.nusadaily.com/a/b", "http://news.detik.com/x?y=1
 def _reference_canonical(
     url: str, base: str | None, drop_params: Iterable[str], https: bool
 ) -> str:
-    """canonical_url as it was before its fast path: urllib all the way."""
+    """canonical_url as it was before its fast path: urllib all the way ("" for what is no
+    http(s) URL)."""
+    try:
+        return _urllib_canonical(url, base, drop_params, https)
+    except ValueError:
+        return ""
+
+
+def _urllib_canonical(url: str, base: str | None, drop_params: Iterable[str], https: bool) -> str:
     if base:
         url = urljoin(base, url.strip())
     parts = urlsplit(url.strip())
@@ -102,6 +118,8 @@ def _reference_canonical(
     if https and scheme == "http":
         scheme = "https"
     host = (parts.hostname or "").lower()
+    if scheme not in ("http", "https") or not host:
+        return ""
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
 
@@ -122,4 +140,63 @@ def test_fast_paths_answer_as_urllib(
     args = (url, base, drop, https)
     assert _outcome(canonical_url, *args) == _outcome(_reference_canonical, *args)
     if base is not None:
-        assert _outcome(join_url, base, url) == _outcome(urljoin, base, url)
+        joined = _outcome(urljoin, base, url)
+        assert join_url(base, url) == ("" if joined.startswith("ValueError") else joined)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.nusadaily.com:undefined/x.jpg",
+        "http://[::1/x.jpg",
+        "https://a.]]/x.jpg",
+        "http://127.0.0.1:99999/x",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "mailto:redaksi@nusadaily.com",
+    ],
+)
+def test_what_is_no_http_url_canonicalises_to_nothing_and_never_raises(url: str) -> None:
+    # urllib raises ValueError on the first three; an og:image with ":undefined" made every
+    # article of a site fail.
+    assert canonical_url(url, "https://www.nusadaily.com/a") == ""
+    assert canonical_url(url) == ""
+    assert url_host(url) in ("", "www.nusadaily.com", "127.0.0.1", "a.]]")
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://www.nusadaily.com/a", None),
+        ("http://news.detik.com/a?b=1", None),
+        ("javascript:void(0)", "not_http"),
+        ("file:///etc/hostname", "not_http"),
+        ("file:///dev/zero", "not_http"),
+        ("mailto:a@b.id", "not_http"),
+        ("data:text/html,x", "not_http"),
+        ("ftp://nusadaily.com/a", "not_http"),
+        ("http://[::1/x", "malformed"),
+        ("http://www.nusadaily.com:99999/x", "malformed"),
+        ("https://www.nusadaily.com:undefined/x", "malformed"),
+        ("https:///x", "malformed"),
+        ("", "malformed"),
+        ("https://www.nusadaily.com/" + "a" * 9000, "malformed"),
+        ("https://www.example.com/a", "offsite"),
+        ("https://nusadaily.com.example.com/a", "offsite"),
+    ],
+)
+def test_link_problem_names_why_a_link_is_not_requested(url: str, problem: str | None) -> None:
+    assert link_problem(url, ["nusadaily.com", "detik.com"]) == problem
+
+
+def test_any_host_is_fine_without_domains() -> None:
+    assert link_problem("https://www.example.com/a") is None
+    assert link_problem("file:///etc/hostname") == "not_http"
+
+
+def test_origins() -> None:
+    assert (
+        url_origin("HTTPS://A.id:443/x") == url_origin("https://a.id/y") == ("https", "a.id", None)
+    )
+    assert url_origin("http://127.0.0.1:8000/x") != url_origin("http://127.0.0.1:9000/x")
+    assert url_origin("http://[::1/x") == ("", "", None)

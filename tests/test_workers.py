@@ -166,3 +166,43 @@ def test_a_crawl_emits_the_same_records_and_drops_with_or_without_workers(
         seen[count] = (records, drops)
     assert len(seen["0"][0]) == 7 and sum(seen["0"][1].values()) == 5
     assert seen["2"] == seen["0"]
+
+
+BROKEN_WORKER = (
+    "import newscrawl.workers as w\n"
+    "def broken(*args):\n"
+    "    raise ValueError('Invalid IPv6 URL')\n"
+    "w.parse_fetched = broken\n"
+    "w.serve()\n"
+)
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_an_exception_in_a_parser_becomes_a_counted_outcome(
+    count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not lost as a spider error: the page is refused as parser_error/<ExceptionType>, with the
+    outlet's parser named so its health counts it, in a worker as in the crawl process."""
+
+    def broken(*args: object) -> Outcome:
+        raise ValueError("Invalid IPv6 URL")
+
+    monkeypatch.setattr(workers, "parse_fetched", broken)
+    monkeypatch.setattr(workers, "WORKER_COMMAND", (sys.executable, "-c", BROKEN_WORKER))
+    (outcome,), _ = parse_all(ParsePool(count), [ARTICLE])
+    assert outcome.record is None
+    assert outcome.reason == "parser_error/ValueError"
+    assert outcome.parser is not None and outcome.parser.startswith("nusadaily/")
+    assert "Invalid IPv6 URL" in outcome.detail and outcome.url == ARTICLE.url
+
+
+def test_python_work_past_the_limit_is_a_parse_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    def runaway(*args: object) -> Outcome:
+        re.match(r"(a+)+$", "a" * 64 + "b")  # never ends on its own
+        raise AssertionError("unreachable")
+
+    monkeypatch.setattr(workers, "parse_fetched", runaway)
+    outcome = workers.parse_guarded([ARTICLE], "nusadaily", FETCHED, True, limit=0.2)
+    assert (outcome.record, outcome.reason) == (None, "parse_timeout")

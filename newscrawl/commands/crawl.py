@@ -17,6 +17,7 @@ from scrapy.statscollectors import StatsCollector
 from newscrawl.distributed import REDIS_LOST
 from newscrawl.keep.extensions import HEALTH_FAILED
 from newscrawl.keep.redis_link import unreachable
+from newscrawl.keep.run import output_dir_for
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,29 @@ def exit_status(stats: StatsCollector | None) -> int:
     return 0
 
 
+def launch_problem(name: str, spider_args: dict[str, str], output_dir: str) -> str | None:
+    """What makes a crawl unable to start, in one line: caught before the crawler starts, so
+    the user reads it instead of a traceback (scrapyd passes arguments from HTTP)."""
+    renamed = spider_args.get("name")
+    if renamed is not None and renamed != name:
+        return f"-a name={renamed!r}: a spider's name is its outlet and cannot be changed"
+    try:
+        output_dir_for(output_dir, name)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("give one spider name (scrapy list shows them)")
         assert self.crawler_process is not None and self.settings is not None
+        problem = launch_problem(
+            args[0], opts.spargs, self.settings.get("NEWSCRAWL_OUTPUT_DIR") or ""
+        )
+        if problem:
+            raise UsageError(problem, print_help=False)
         problem = redis_problem(self.settings)
         if problem:
             logger.error("%s; not crawling", problem)

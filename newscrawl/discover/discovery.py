@@ -7,6 +7,7 @@ index page can be checked with no crawler.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -169,6 +170,20 @@ def feed_links(body: bytes, default_tz: tzinfo = JAKARTA) -> list[Link]:
         )
         links.append(Link(url.strip(), _rss_date(when, default_tz), texts.get("title")))
     return links
+
+
+#: The root element of each kind of discovery document, near the start of the file.
+_ROOTS = {
+    "sitemap": re.compile(rb"<(?:[\w.-]+:)?(?:urlset|sitemapindex)[\s>/]"),
+    "feed": re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>/]"),
+}
+
+
+def is_document(body: bytes, kind: str) -> bool:
+    """Whether ``body`` opens like a ``kind`` ("sitemap" or "feed") document: its root element
+    in the first 4 kB (after the XML declaration, comments, a stylesheet). Tells an empty
+    sitemap or feed, which is fine, from an HTML maintenance page served in its place."""
+    return bool(_ROOTS[kind].search(body, 0, 4096))
 
 
 def in_window(when: datetime | None, since: datetime | None, until: datetime | None) -> bool:

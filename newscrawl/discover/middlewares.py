@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, Self
 
 from scrapy import Request
@@ -14,6 +18,7 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawl.keep.warc import WarcArchive
 
@@ -68,13 +73,67 @@ class ReplayMiddleware:
             self.stats.inc_value(f"newscrawl/replay/{what}")
 
 
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """A ``Retry-After`` header in seconds: a number of seconds or an HTTP date (RFC 9110);
+    None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Scrapy's retries, waiting ``base ** attempt`` seconds (capped) before each retry."""
+    """Scrapy's retries, waiting ``base ** attempt`` seconds (capped) before each retry.
+
+    A 429 or 503 with ``Retry-After`` pauses every request to that host for as long as it asks,
+    up to ``NEWSCRAWL_RETRY_AFTER_MAX`` seconds: a server that says "come back in two minutes"
+    is not asked again (by the retry or by any other request to it) after two seconds.
+    """
+
+    #: Statuses whose Retry-After is honoured.
+    RETRY_AFTER_STATUSES = (429, 503)
 
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.backoff_base = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_BASE", 2.0)
         self.backoff_max = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_MAX", 60.0)
+        self.retry_after_max = settings.getfloat("NEWSCRAWL_RETRY_AFTER_MAX", 300.0)
+        #: Host -> monotonic time before which no request goes to it.
+        self.paused_until: dict[str, float] = {}
+        # Replaceable in tests: no test waits for real minutes.
+        self.clock: Callable[[], float] = time.monotonic
+        self.sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+
+    def pause_left(self, request: Request) -> float:
+        """Seconds the request's host is still paused for (0 when it is not)."""
+        until = self.paused_until.get(urlparse_cached(request).hostname or "")
+        return max(0.0, until - self.clock()) if until is not None else 0.0
+
+    def note_retry_after(self, request: Request, response: Response) -> None:
+        if response.status not in self.RETRY_AFTER_STATUSES:
+            return
+        raw = response.headers.get("Retry-After")
+        asked = retry_after_seconds(raw.decode("latin-1") if raw else None, datetime.now(UTC))
+        if asked is None:
+            return
+        wait = min(asked, self.retry_after_max)
+        host = urlparse_cached(request).hostname or ""
+        self.paused_until[host] = max(self.paused_until.get(host, 0.0), self.clock() + wait)
+        self.crawler.stats.inc_value("newscrawl/retry_after")
+        logger.info("%s asks to wait %g s (Retry-After: %s); waiting %g s", host, asked, raw, wait)
+
+    async def process_request(self, request: Request) -> None:
+        left = self.pause_left(request)
+        if left > 0:
+            await self.sleep(left)
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry number ``attempt`` (1-based)."""
@@ -84,12 +143,14 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def _wait(self, result: Any) -> Any:
         if isinstance(result, Request):
-            delay = self.backoff(int(result.meta.get("retry_times", 1)))
+            backoff = self.backoff(int(result.meta.get("retry_times", 1)))
+            delay = max(backoff, self.pause_left(result))
             if delay > 0:
-                await asyncio.sleep(delay)
+                await self.sleep(delay)
         return result
 
     async def process_response(self, request: Request, response: Response) -> Any:  # type: ignore[override]
+        self.note_retry_after(request, response)
         return await self._wait(super().process_response(request, response))
 
     async def process_exception(self, request: Request, exception: Exception) -> Any:  # type: ignore[override]

@@ -8,7 +8,7 @@ outlet, so ``scrapy crawl tempo`` and ``scrapy crawl detik`` run this same code.
 
 from __future__ import annotations
 
-import gzip
+import logging
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -19,7 +19,15 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.dates import JAKARTA
-from newscrawl.discover.discovery import Link, feed_links, in_window, sitemap_entries, within
+from newscrawl.discover.discovery import (
+    Link,
+    feed_links,
+    in_window,
+    is_document,
+    sitemap_entries,
+    within,
+)
+from newscrawl.discover.faults import DISCOVERY
 from newscrawl.discover.listing import (
     article_links,
     feed_urls,
@@ -31,7 +39,10 @@ from newscrawl.keep.run import Run
 from newscrawl.outlet import Feed, Index, Outlet, Site, Sitemap, Source
 from newscrawl.page import Page
 
-#: A decompressed sitemap larger than this is refused (a gzip bomb, or not a sitemap).
+logger = logging.getLogger(__name__)
+
+#: A decompressed sitemap larger than this (or than DOWNLOAD_MAXSIZE) is refused: a gzip bomb,
+#: or not a sitemap (the protocol's own limit is 50 MB).
 MAX_SITEMAP_BYTES = 64 * 1024 * 1024
 #: Child sitemaps followed from one index at most: archives by month go back decades.
 MAX_CHILD_SITEMAPS = 100
@@ -71,7 +82,13 @@ class OutletSpider(NewsSpider):
         if self.base_url != self.outlet.base_url:
             # -a base_url= points discovery at a copy of the site (a local server).
             domains: list[str] = list(getattr(self, "allowed_domains", []))
-            self.allowed_domains = [*domains, host.split(":", 1)[0]]
+            self.base_host = host.split(":", 1)[0]
+            self.allowed_domains = [*domains, self.base_host]
+
+    def home_domains(self) -> list[str] | None:
+        # The -a base_url host serves a copy of the site; its other ports are other sites.
+        local = getattr(self, "base_host", None)
+        return [d for d in getattr(self, "allowed_domains", []) if d != local] or None
 
     # -- which sources, which URLs ------------------------------------------------------
 
@@ -111,19 +128,39 @@ class OutletSpider(NewsSpider):
                     yield self.index_request(number, host, day, 1, hub=source.hub is not None)
 
     def discovery_request(
-        self, url: str, callback: Any, cb_kwargs: dict[str, Any] | None = None
+        self,
+        url: str,
+        callback: Any,
+        cb_kwargs: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
     ) -> scrapy.Request:
-        """A request for a discovery document (feed, sitemap, listing, robots.txt)."""
+        """A request for a discovery document (feed, sitemap, listing, robots.txt); a failed
+        one is counted for the run's health (:meth:`discovery_failed`)."""
         return scrapy.Request(
-            url, callback=callback, cb_kwargs=cb_kwargs or {}, meta={"newscrawl_discovery": True}
+            url,
+            callback=callback,
+            errback=self.discovery_failed,
+            cb_kwargs=cb_kwargs or {},
+            meta={**(meta or {}), DISCOVERY: True},
         )
+
+    def follow_discovery(
+        self, response: Response, url: str, callback: Any, cb_kwargs: dict[str, Any]
+    ) -> Iterator[scrapy.Request]:
+        """The request for a discovery document a document names (a child sitemap, a feed the
+        home page advertises): none, counted, for a link that must not be requested."""
+        absolute = _joined(response, url)
+        if self.requestable(absolute):
+            yield self.discovery_request(absolute, callback, cb_kwargs)
 
     def site_requests(self, site: str, number: int) -> Iterator[scrapy.Request]:
         """robots.txt (for its ``Sitemap:`` lines) and the home page (for its feeds) of site
         number ``number`` (:meth:`site_outlet`)."""
         root = site.rstrip("/")
         kwargs = {"site": number}
-        yield self.discovery_request(f"{root}/robots.txt", self.parse_robots, kwargs)
+        # A site without robots.txt (404) still has /sitemap.xml to try.
+        robots_meta = {"handle_httpstatus_list": [404]}
+        yield self.discovery_request(f"{root}/robots.txt", self.parse_robots, kwargs, robots_meta)
         yield self.discovery_request(f"{root}/", self.parse_home, kwargs)
 
     def site_outlet(self, site: int) -> Outlet:
@@ -145,7 +182,12 @@ class OutletSpider(NewsSpider):
         spec = self.outlet.sources[source] if source is not None else None
         read = spec.read if isinstance(spec, Feed) and spec.read else None
         body = response.body
-        links = read(body) if read else feed_links(body, self.site_outlet(site).timezone)
+        with self.time_limit():
+            links = read(body) if read else feed_links(body, self.site_outlet(site).timezone)
+        if not links and not is_document(body, "feed"):
+            self.document_unusable(response, "not_a_feed")
+            return
+        self.discovery_usable()
         yield from self.article_requests(self.article_shaped(links, site))
 
     def parse_sitemap_source(
@@ -153,11 +195,17 @@ class OutletSpider(NewsSpider):
     ) -> Iterator[scrapy.Request]:
         spec = self.outlet.sources[source] if source is not None else None
         follow = re.compile(spec.follow) if isinstance(spec, Sitemap) and spec.follow else None
-        body = _sitemap_body(response)
+        body = _sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         if body is None:
-            self.crawler.stats.inc_value("newscrawl/discovery_unusable/sitemap_too_large")
+            self.document_unusable(response, "too_large")
             return
-        children, links = sitemap_entries(body, self.site_outlet(site).timezone)
+        with self.time_limit():
+            children, links = sitemap_entries(body, self.site_outlet(site).timezone)
+        if not children and not links and not is_document(body, "sitemap"):
+            # An HTML maintenance page (or nothing) where the sitemap should be.
+            self.document_unusable(response, "not_a_sitemap")
+            return
+        self.discovery_usable()
         lower = self.lower_bound(recent)
         wanted = [
             child
@@ -165,13 +213,9 @@ class OutletSpider(NewsSpider):
             if (follow is None or follow.search(child.url))
             and in_window(child.published, lower, None)
         ]
+        kwargs = {"source": source, "recent": recent, "site": site}
         for child in wanted[:MAX_CHILD_SITEMAPS]:
-            yield response.follow(
-                child.url,
-                callback=self.parse_sitemap_source,
-                cb_kwargs={"source": source, "recent": recent, "site": site},
-                meta={"newscrawl_discovery": True},
-            )
+            yield from self.follow_discovery(response, child.url, self.parse_sitemap_source, kwargs)
         links = self.article_shaped(links, site)
         yield from self.article_requests(within(links, lower, None) if recent else links)
 
@@ -189,26 +233,27 @@ class OutletSpider(NewsSpider):
 
     def parse_robots(self, response: Response, site: int) -> Iterator[scrapy.Request]:
         text = response.body.decode("utf-8", "replace") if response.status == 200 else ""
+        self.discovery_usable()  # an answer, even a 404: the site is there
+        kwargs = {"recent": True, "site": site}
         for url in robots_sitemaps(text) or [response.urljoin("/sitemap.xml")]:
-            yield response.follow(
-                url,
-                callback=self.parse_sitemap_source,
-                cb_kwargs={"recent": True, "site": site},
-                meta={"newscrawl_discovery": True},
-            )
+            yield from self.follow_discovery(response, url, self.parse_sitemap_source, kwargs)
 
     def parse_home(self, response: Response, site: int) -> Iterator[scrapy.Request]:
         page = self.listing_page(response)
         if page is None:
             return
-        for url in feed_urls(page):
-            yield response.follow(
-                url,
-                callback=self.parse_feed_source,
-                cb_kwargs={"site": site},
-                meta={"newscrawl_discovery": True},
-            )
-        yield from self.article_requests(article_links(page, self.site_outlet(site)))
+        with self.time_limit():
+            feeds = feed_urls(page)
+            links = article_links(page, self.site_outlet(site))
+        for url in feeds:
+            yield from self.follow_discovery(response, url, self.parse_feed_source, {"site": site})
+        yield from self.article_requests(links)
+
+    def document_unusable(self, response: Response, reason: str) -> None:
+        """A discovery document was fetched but is not what it should be (an HTML page where a
+        sitemap should be, a body too large to read)."""
+        self.crawler.stats.inc_value(f"newscrawl/discovery/unusable/{reason}")
+        logger.warning("discovery document %s unusable (%s)", response.url, reason)
 
     # -- listing pages ------------------------------------------------------------------------
 
@@ -241,10 +286,15 @@ class OutletSpider(NewsSpider):
         if listing is None:
             return
         if hub and spec.hub is not None:
-            for url in dict.fromkeys(spec.hub(listing)):
-                yield self.index_request(source, host, day, 1, url=response.urljoin(url))
+            with self.time_limit():
+                hubs = list(dict.fromkeys(spec.hub(listing)))
+            for url in hubs:
+                absolute = _joined(response, url)
+                if self.requestable(absolute):
+                    yield self.index_request(source, host, day, 1, url=absolute)
             return
-        links = spec.links(listing) if spec.links else article_links(listing, self.outlet)
+        with self.time_limit():
+            links = spec.links(listing) if spec.links else article_links(listing, self.outlet)
         lower = self.since
         if lower is None:
             # A scheduled run reads a listing back to the start of its day.
@@ -255,7 +305,7 @@ class OutletSpider(NewsSpider):
         if page >= spec.max_pages or not links or not self.keep_going(spec, links, day, lower):
             return
         following = self.next_listing(spec, listing, host, day, page)
-        if following:
+        if following and self.requestable(following):
             yield self.index_request(source, host, day, page + 1, url=following)
 
     def keep_going(self, spec: Index, links: list[Link], day: date | None, lower: datetime) -> bool:
@@ -277,18 +327,26 @@ class OutletSpider(NewsSpider):
         return None
 
 
-def _sitemap_body(response: Response) -> bytes | None:
+def _joined(response: Response, url: str) -> str:
+    """``url`` made absolute against the response; as it is when urllib cannot read it (the
+    link check then counts it as malformed)."""
+    try:
+        return response.urljoin(url)
+    except ValueError:
+        return url
+
+
+def _sitemap_body(response: Response, limit: int = MAX_SITEMAP_BYTES) -> bytes | None:
     """The sitemap's XML: ``.xml.gz`` files come gzipped (with or without a Content-Encoding
-    Scrapy has undone); None past :data:`MAX_SITEMAP_BYTES`."""
+    Scrapy has undone); None past ``limit`` bytes once decompressed (a gzip bomb), b"" for a
+    broken gzip stream. Never more than ``limit`` + 1 bytes are inflated."""
     body = response.body
     if not body.startswith(b"\x1f\x8b"):
         return body
+    limit = min(limit, MAX_SITEMAP_BYTES) if limit > 0 else MAX_SITEMAP_BYTES
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        data = inflater.decompress(body, MAX_SITEMAP_BYTES + 1)
+        data = inflater.decompress(body, limit + 1)
     except zlib.error:
-        try:
-            return gzip.decompress(body)[: MAX_SITEMAP_BYTES + 1]
-        except (OSError, EOFError):
-            return b""
-    return None if len(data) > MAX_SITEMAP_BYTES else data
+        return b""
+    return None if len(data) > limit else data

@@ -14,13 +14,12 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameters
 
 from newscrawl.api import RawPage
 from newscrawl.crosscheck import DISAGREES_BELOW
 from newscrawl.dates import JAKARTA
+from newscrawl.discover.accounting import Accounting
 from newscrawl.discover.discovery import (
     Link,
     feed_links,
@@ -31,6 +30,7 @@ from newscrawl.discover.discovery import (
 from newscrawl.discover.middlewares import FETCHED_AT
 from newscrawl.errors import ArticleError
 from newscrawl.keep.run import Run
+from newscrawl.limits import TimeLimitExceeded
 from newscrawl.page import Page
 from newscrawl.workers import ParsePool, worker_count
 
@@ -38,7 +38,9 @@ logger = logging.getLogger(__name__)
 
 #: Refusals that say nothing about the parser: the page is not an article, or the
 #: server sent nothing usable. Every other refusal counts against the parser's health.
-NOT_PARSER_FAILURES = frozenset({"not_an_article", "empty_response", "truncated", "not_html"})
+NOT_PARSER_FAILURES = frozenset(
+    {"not_an_article", "empty_response", "truncated", "not_html", "page_too_complex"}
+)
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -50,7 +52,7 @@ def parse_day(value: str | None, name: str) -> date | None:
         raise ValueError(f"-a {name}= wants YYYY-MM-DD, got {value!r}") from exc
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(Accounting, scrapy.Spider):
     """Base of every outlet spider; ``name`` is the outlet name."""
 
     #: Query parameters that turn an article URL into its single-page view.
@@ -66,6 +68,11 @@ class NewsSpider(scrapy.Spider):
         base_url: str | None = None,
         **kwargs: Any,
     ) -> None:
+        name, declared = kwargs.get("name"), getattr(type(self), "name", None)
+        if name is not None and declared is not None and name != declared:
+            # The name becomes the output folder and the records' outlet (scrapyd passes
+            # arguments from HTTP): "-a name=../../x" must not write outside the output folder.
+            raise ValueError(f"-a name= cannot rename the spider {declared!r}: {name!r}")
         super().__init__(**kwargs)
         if base_url:
             self.base_url = base_url.rstrip("/")
@@ -104,9 +111,13 @@ class NewsSpider(scrapy.Spider):
         self, links: Iterable[Link], by_date: bool = True
     ) -> Iterator[scrapy.Request]:
         """Requests for the links (in the date range unless ``by_date`` is false), minus
-        articles the state says need no re-fetch."""
+        articles the state says need no re-fetch and links that must not be requested."""
         run = Run.of(self.crawler)
-        for link in within(links, self.since, self.until) if by_date else links:
+        found = list(links)
+        self.crawler.stats.inc_value("newscrawl/discovery/links", len(found))
+        for link in within(found, self.since, self.until) if by_date else found:
+            if not self.requestable(link.url):
+                continue
             if run.state is not None and not run.state.needs_fetch(
                 self.outlet_of(link.url), link.url, run.now, run.recheck
             ):
@@ -147,11 +158,18 @@ class NewsSpider(scrapy.Spider):
         """A discovery page (index, category listing) as a :class:`Page`; None, counted and
         logged, when the response is no usable page (empty, cut off, not HTML)."""
         try:
-            return Page.from_bytes(response.body, response.url, self.fetched_at(response))
+            with self.time_limit():
+                page = Page.from_bytes(response.body, response.url, self.fetched_at(response))
         except ArticleError as exc:
-            self.crawler.stats.inc_value(f"newscrawl/listing_unusable/{exc.reason}")
-            logger.warning("listing %s unusable (%s): %s", response.url, exc.reason, exc.detail)
+            self.listing_unusable(response, exc.reason, exc.detail)
             return None
+        except TimeLimitExceeded as exc:
+            self.listing_unusable(response, "parse_timeout", f"reading it {exc}")
+            return None
+        for note in page.notes:
+            self.crawler.stats.inc_value(f"newscrawl/{note}")
+        self.discovery_usable()
+        return page
 
     def fetched_at(self, response: Response) -> datetime:
         """When the page was fetched: the archive's date on replay, else now."""
@@ -187,6 +205,10 @@ class NewsSpider(scrapy.Spider):
         pages.append(RawPage(response.body, response.url, content_type))
         remaining: list[str] | None = response.meta.get("newscrawl_remaining")
         self.crawler.stats.inc_value("newscrawl/article_pages")
+        link = response.meta.get("newscrawl_link") or response.url
+        if response.meta.get("redirect_urls") and self.offsite_redirect(link, response.url):
+            self.drop("offsite_redirect", link, f"redirected to {response.url}")
+            return
         if remaining:
             yield self.next_page(response, pages, remaining)
             return
@@ -197,12 +219,17 @@ class NewsSpider(scrapy.Spider):
             find_more=remaining is None,
             crosscheck=self.crawler.settings.getfloat("NEWSCRAWL_CROSSCHECK_RATE", 0.0),
         )
-        if outcome.more:
-            yield self.next_page(response, pages, list(outcome.more))
+        for note in outcome.counts:
+            self.crawler.stats.inc_value(f"newscrawl/{note}")
+        more = [url for url in outcome.more if self.requestable(url)]
+        if more:
+            yield self.next_page(response, pages, more)
             return
         if outcome.record is None:
             if outcome.parser and outcome.reason not in NOT_PARSER_FAILURES:
-                self.crawler.stats.inc_value(f"newscrawl/failed/{outcome.parser}/{outcome.reason}")
+                # parser_error/<ExceptionType> counts as parser_error against the parser.
+                failure = outcome.reason.split("/", 1)[0]
+                self.crawler.stats.inc_value(f"newscrawl/failed/{outcome.parser}/{failure}")
             if outcome.not_article:
                 self.remember_not_article(response)
             self.drop(outcome.reason, outcome.url, outcome.detail)
@@ -264,15 +291,6 @@ class NewsSpider(scrapy.Spider):
         if state is not None:
             link = response.meta.get("newscrawl_link") or response.url
             state.record_not_article(self.outlet_of(link), link, datetime.now(UTC))
-
-    def article_failed(self, failure: Failure) -> None:
-        request = failure.request  # type: ignore[attr-defined]
-        error = failure.value
-        if isinstance(error, HttpError):
-            status = error.response.status
-            self.drop(f"http_{status}", request.url, f"HTTP {status}")
-        else:
-            self.drop("download_error", request.url, repr(failure.value))
 
     def drop(self, reason: str, url: str, detail: str) -> None:
         assert self.crawler.stats is not None

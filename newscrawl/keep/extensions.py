@@ -15,6 +15,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from newscrawl.keep.health import OK, PARSER_FAILED, discovery_summary, discovery_verdict
 from newscrawl.keep.pipelines import COVERAGE_FIELDS
 from newscrawl.keep.run import Run
 
@@ -28,6 +29,11 @@ CROSSCHECK = "newscrawl/crosscheck/"
 HEALTH_FAILED = "newscrawl/health/failed"
 #: Signal sent with ``report=`` (the run's report dict) once the report is made (metrics).
 REPORT_READY = object()
+#: The failed run's verdict (``site_unreachable``, ``parser_failed``, ...) and its cause.
+HEALTH_VERDICT = "newscrawl/health/verdict"
+HEALTH_CAUSE = "newscrawl/health/cause"
+#: Earlier reports read for what earlier runs of the outlet found.
+EARLIER_REPORTS = 10
 #: What a parse failure says about the page's fields.
 FAILED_FIELD = {
     "no_date": "published_at",
@@ -35,6 +41,7 @@ FAILED_FIELD = {
     "empty_body": "body",
     "unknown_layout": "layout (no parser version recognises the page)",
     "schema_invalid": "schema",
+    "parser_error": "parser_error (an exception in the parser)",
 }
 
 
@@ -94,17 +101,23 @@ class DropReport:
         stats = self.stats.get_stats()
         records = int(stats.get("item_scraped_count", 0))
         drops = drop_counts(stats)
+        verdict = stats.get(HEALTH_VERDICT)
+        health = f"; health FAILED: {verdict}" if verdict else ""
         if not drops:
-            return f"{spider_name}: {records} records, 0 pages dropped"
+            return f"{spider_name}: {records} records, 0 pages dropped{health}"
         reasons = ", ".join(f"{reason}: {count}" for reason, count in drops.items())
-        return f"{spider_name}: {records} records, {sum(drops.values())} pages dropped ({reasons})"
+        return (
+            f"{spider_name}: {records} records, {sum(drops.values())} pages dropped ({reasons})"
+            f"{health}"
+        )
 
     def spider_closed(self, spider: Spider) -> None:
         if self.stats_file:
             stats = self.stats.get_stats()
             Path(self.stats_file).write_text(json.dumps(stats, default=str, indent=1), "utf-8")
         message = self.summary(spider.name)
-        if drop_counts(self.stats.get_stats()):
+        stats = self.stats.get_stats()
+        if drop_counts(stats) or stats.get(HEALTH_FAILED):
             logger.warning(message)
         else:
             logger.info(message)
@@ -182,6 +195,7 @@ class CrawlReport:
                 else None
                 for name in COVERAGE_FIELDS
             },
+            "discovery": discovery_summary(stats),
             "parse_failures": failures_by_parser(stats),
             # Pages the generic parser read too, and those where it strongly disagreed.
             "crosscheck": {
@@ -214,6 +228,44 @@ class CrawlReport:
         }
 
     def health(self, stats: dict[str, Any]) -> dict[str, Any]:
+        """The health check: the discovery verdict (:mod:`newscrawl.keep.health`), then
+        whether the article pages mostly became records of their parser."""
+        parsers = self.parser_health(stats)
+        verdict, cause = discovery_verdict(discovery_summary(stats), self.earlier_links())
+        if verdict == OK and not parsers["ok"]:
+            verdict = PARSER_FAILED
+            cause = (
+                f"parser {', '.join(parsers['parsers'])}: {parsers['parsed']} of "
+                f"{parsers['article_pages']} article pages became its records; failing fields: "
+                f"{', '.join(parsers['failing_fields'])}"
+            )
+        return {
+            **parsers,
+            "ok": verdict == OK,
+            "verdict": verdict,
+            "cause": cause or None,
+        }
+
+    def earlier_links(self) -> int:
+        """The most article links discovery found in one of the outlet's last runs, from their
+        reports beside this run's (0 when there are none)."""
+        path = self.path()
+        if path is None or not path.parent.is_dir():
+            return 0
+        if self.run.output is not None:
+            reports = sorted(p for p in path.parent.glob("*.report.json") if p != path)
+        else:
+            reports = [path] if path.exists() else []  # -O: the last run wrote the same file
+        found = 0
+        for report in reports[-EARLIER_REPORTS:]:
+            try:
+                links = json.loads(report.read_text("utf-8")).get("discovery", {}).get("links")
+            except (OSError, ValueError, AttributeError):
+                continue
+            found = max(found, links if isinstance(links, int) else 0)
+        return found
+
+    def parser_health(self, stats: dict[str, Any]) -> dict[str, Any]:
         parsed = int(stats.get("newscrawl/parsed", 0))
         failures = failures_by_parser(stats)
         failed = sum(n for reasons in failures.values() for n in reasons.values())
@@ -250,6 +302,17 @@ class CrawlReport:
         health = report["health"]
         if not health["ok"]:
             self.stats.set_value(HEALTH_FAILED, 1)
+            self.stats.set_value(HEALTH_VERDICT, health["verdict"])
+            self.stats.set_value(HEALTH_CAUSE, health["cause"])
+        if health["verdict"] not in (OK, PARSER_FAILED):
+            logger.error(
+                "%s: %s: %s (report: %s)",
+                self.run.outlet,
+                str(health["verdict"]).upper().replace("_", " "),
+                health["cause"],
+                path,
+            )
+        elif not health["ok"]:
             logger.error(
                 "%s: PARSER HEALTH CHECK FAILED: %d of %d article pages became records of "
                 "their parser (the generic parser stood in for %d); parser %s; failing fields: "

@@ -3,9 +3,11 @@
 A run writes ``<dir>/<UTC timestamp>.jsonl.part`` line by line (each line flushed
 before the article is recorded as emitted) and renames it to ``.jsonl`` when the run
 ends. A run killed on the way leaves its ``.part``; the next run of the outlet
-*recovers* it: keeps its complete lines, renames it, and records those articles as
-emitted, so nothing is lost and nothing is emitted twice. A lock file keeps two runs
-of one outlet from writing (or recovering) at the same time.
+*recovers* it: records its complete lines as emitted, writes them under the final name, and
+only then removes the ``.part``, so a run killed during recovery leaves the ``.part`` for the
+next one (recovering again changes nothing): nothing is lost and nothing is emitted twice. A
+lock file keeps two runs of one outlet from writing (or recovering) at the same time; two
+runs starting in the same second get different names (``<stamp>_2``).
 
 On several machines (``NEWSCRAWL_REDIS_URL``) each process writes its own
 ``<UTC timestamp>-<machine>.jsonl``; processes sharing a directory lock their own
@@ -19,6 +21,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import IO, Any
 
@@ -74,7 +77,8 @@ class RunOutput:
         if not machine and not _try_lock(self._lock):
             self._lock.close()
             raise OutputLocked(f"another run is writing to {self.directory}")
-        self.stem = f"{run_stamp(started)}-{machine}" if machine else run_stamp(started)
+        stamp = run_stamp(started)
+        self.stem = f"{stamp}-{machine}" if machine else self._free_stem(stamp)
         self.path = self.directory / f"{self.stem}.jsonl"
         self.part = self.path.with_name(self.path.name + PART)
         self._stream: IO[str] | None = None
@@ -88,6 +92,16 @@ class RunOutput:
             # Held while the process lives: an unlocked .part is a killed run's.
             _try_lock(self._stream)
         return self._stream
+
+    def _free_stem(self, stamp: str) -> str:
+        """``stamp``, or ``stamp_2``, ``stamp_3``... when an earlier run of the same second
+        left files: a run must never overwrite (or take over the ``.part`` of) another's.
+        "_" sorts after ".", so the names still sort in run order."""
+        stem, number = stamp, 1
+        while any(self.directory.glob(f"{glob_escape(stem)}.*")):
+            number += 1
+            stem = f"{stamp}_{number}"
+        return stem
 
     def leftovers(self) -> list[Path]:
         """``.part`` files of earlier runs that were killed before they finished."""

@@ -16,7 +16,7 @@ from scrapy.statscollectors import StatsCollector
 from newscrawl.keep.output import OutputLocked, RunOutput, writer_of
 from newscrawl.keep.run import Run
 from newscrawl.keep.state import Verdict
-from newscrawl.record import schema_errors
+from newscrawl.record import repair_record, schema_errors
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +38,16 @@ class _StatsPipeline:
 
     def drop(self, reason: str, message: str) -> DropItem:
         self.inc(f"newscrawl/dropped/{reason}")
-        return DropItem(f"{reason}: {message}")
+        # The message names the record; a schema message quoting a huge value is cut.
+        return DropItem(f"{reason}: {message[:500]}")
 
 
 class ValidationPipeline(_StatsPipeline):
     """Drop (and count) any record that does not match the shipped JSON Schema."""
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        for field in repair_record(item):
+            self.inc(f"newscrawl/repaired/{field}")
         errors = schema_errors(item)
         if errors:
             raise self.drop("schema_invalid", f"{item.get('url')}: {'; '.join(errors)}")

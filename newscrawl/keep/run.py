@@ -29,6 +29,18 @@ logger = logging.getLogger(__name__)
 _RUNS: weakref.WeakKeyDictionary[Crawler, Run] = weakref.WeakKeyDictionary()
 
 
+def output_dir_for(template: str, outlet: str) -> str:
+    """``NEWSCRAWL_OUTPUT_DIR`` for ``outlet``: ``%(name)s`` is the outlet's name, ``%%`` a
+    literal percent sign. ValueError, in words, for any other ``%``."""
+    try:
+        return template % {"name": outlet}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(
+            f"NEWSCRAWL_OUTPUT_DIR={template!r}: only %(name)s (the outlet) may follow a '%'; "
+            f"write %% for a literal percent sign ({type(exc).__name__}: {exc})"
+        ) from None
+
+
 def writes_run_output(settings: BaseSettings) -> bool:
     """The run writes its own per-run file unless the command line named a feed."""
     return bool(settings.get("NEWSCRAWL_OUTPUT_DIR")) and not settings.getdict("FEEDS")
@@ -87,7 +99,7 @@ class Run:
         pinned = settings.get("NEWSCRAWL_NOW") or ""
         now = datetime.fromisoformat(pinned.replace("Z", "+00:00")) if pinned else started
         state_path = settings.get("NEWSCRAWL_STATE")
-        output_dir = (settings.get("NEWSCRAWL_OUTPUT_DIR") or "") % {"name": outlet}
+        output_dir = output_dir_for(settings.get("NEWSCRAWL_OUTPUT_DIR") or "", outlet)
         run = cls(
             outlet=outlet,
             started=started,

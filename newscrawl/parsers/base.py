@@ -23,25 +23,41 @@ from newscrawl.parsers.text import Block, clean_text, person_names, text_blocks,
 from newscrawl.record import FIELDS
 from newscrawl.urls import canonical_url, host_matches, link_url
 
+#: JSON-LD people, keywords and their lists nest a level or two; a page nesting them hundreds
+#: deep (a template loop) is read to this depth only.
+LD_DEPTH = 16
+
 
 def ld_names(value: Any) -> list[str]:
     """Names from a JSON-LD person/organisation value (object, list or string)."""
-    if isinstance(value, list):
-        return [name for item in value for name in ld_names(item)]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return ld_names(name) if name else []
-    # CMS templates often print JSON-LD strings HTML-escaped ("&#039;").
-    return [html.unescape(value)] if isinstance(value, str) else []
+    names: list[str] = []
+    # A stack, not recursion: a value nested 500 deep must not raise RecursionError.
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            # CMS templates often print JSON-LD strings HTML-escaped ("&#039;").
+            names.append(html.unescape(item))
+        elif depth >= LD_DEPTH:
+            continue
+        elif isinstance(item, list):
+            stack.extend((sub, depth + 1) for sub in reversed(item))
+        elif isinstance(item, dict) and item.get("name"):
+            stack.append((item["name"], depth + 1))
+    return names
 
 
 def _ld_strings(value: Any) -> list[str]:
     """Strings from a JSON-LD text-or-list value; comma lists are split."""
-    if isinstance(value, list):
-        return [s for item in value for s in _ld_strings(item)]
-    if isinstance(value, str):
-        return [part for part in html.unescape(value).split(",") if part.strip()]
-    return []
+    strings: list[str] = []
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            strings.extend(part for part in html.unescape(item).split(",") if part.strip())
+        elif isinstance(item, list) and depth < LD_DEPTH:
+            stack.extend((sub, depth + 1) for sub in reversed(item))
+    return strings
 
 
 _SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}(?=\.\w{3,4}$)")
@@ -213,7 +229,9 @@ class ArticleParser:
         ):
             if candidate and candidate.strip():
                 url = canonical_url(candidate, self.page.url, self.drop_url_params)
-                if host_matches(url, self.domains):
+                # A canonical link cut or garbled by a template ("...putus± /><link rel=") is
+                # no URL: the fetched URL stands in for it.
+                if host_matches(url, self.domains) and not any(c.isspace() for c in url):
                     return url
         return canonical_url(self.page.url, drop_params=self.drop_url_params)
 

@@ -141,7 +141,8 @@ class KompasV1(ArticleParser):
         """Names the credit table gives for ``role`` ("Penulis", "Editor")."""
         names: list[str] = []
         for row in self.page.css(self.credit_rows_css) if self.credit_rows_css else []:
-            cells = [clean_text(" ".join(td.css("::text").getall())) for td in row.css("td")]
+            # Its own cells only: a cut-off page nests the rest of the page in the last one.
+            cells = [clean_text(" ".join(td.css("::text").getall())) for td in row.xpath("./td")]
             if len(cells) >= 2 and cells[0].lower() == role.lower():
                 names.append(cells[1])
         return names

@@ -11,6 +11,7 @@ from pathlib import Path
 from newscrawl.api import parse_article
 from newscrawl.errors import ArticleError
 from newscrawl.record import to_json_line
+from newscrawl.reparse.command import add_command as add_reparse_command
 
 
 def _fetched_at(value: str | None, path: str) -> datetime:
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="Scrapy setting, e.g. -s NEWSCRAWL_STATE=/var/lib/newscrawl/state.db",
     )
     crawl.set_defaults(func=cmd_crawl)
+    add_reparse_command(commands)
     return parser
 
 

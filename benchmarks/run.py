@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.stats import Row, markdown_table
 
-BENCHES = ("parse", "dates", "crawl", "memory")
+BENCHES = ("parse", "dates", "crawl", "memory", "archive", "reparse", "reparse-memory")
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,15 @@ class Plan:
     crawl_repeats: int
     memory_pages: tuple[int, int]
     memory_repeats: int
+    archive_repeats: int = 5
+    #: Captures in the re-parse archives: the 67 kB pages, the real pages.
+    reparse_pages: tuple[int, int] = (5000, 2000)
+    reparse_repeats: int = 5
+    reparse_memory: tuple[int, int] = (5000, 50000)
 
 
 FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1)
-QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1)
+QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 1, (1000, 500), 1, (1000, 10000))
 
 
 def machine() -> list[str]:
@@ -106,6 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import crawl
 
         runners["memory"] = lambda: crawl.run_memory(*plan.memory_pages, plan.memory_repeats, log)
+    if "archive" in only:
+        from benchmarks import crawl
+
+        runners["archive"] = lambda: crawl.run_archive_cost(
+            plan.crawl_pages, plan.archive_repeats, log
+        )
+    if "reparse" in only:
+        from benchmarks import reparse
+
+        runners["reparse"] = lambda: reparse.run(*plan.reparse_pages, plan.reparse_repeats, log)
+    if "reparse-memory" in only:
+        from benchmarks import reparse
+
+        runners["reparse-memory"] = lambda: reparse.run_memory(*plan.reparse_memory, 1, log)
 
     rows: list[Row] = []
     notes: list[str] = []

@@ -41,7 +41,7 @@ from newscrawl.errors import NotAnArticle
 from newscrawl.progress import progress
 from newscrawl.record import to_json_line
 from newscrawl.reparse.index import NO_PAYLOAD, OTHER, CaptureIndex, build_index
-from newscrawl.reparse.worker import PageAt, Result, Task, init_worker, parse_batch
+from newscrawl.reparse.worker import Archives, PageAt, Result, Task, parse_batch
 
 DROPPED = "newscrawl/dropped/"
 SKIPPED = "newscrawl/skipped/"
@@ -83,18 +83,20 @@ class Reparse:
         self._claimed: set[int] = set()
 
     def run(self) -> Counter[str]:
-        total = sum(p.stat().st_size for p in self.paths)
-        with progress(total, desc="index", unit="B", unit_scale=True) as bar:
-            index = build_index(self.paths, bar.update)
-        for kind, count in index.records.items():
-            self.stats[f"newscrawl/reparse/records/{kind}"] = count
         context = multiprocessing.get_context(_start_method())
-        init = (tuple(index.paths), tuple(index.outlets), self.outlet)
-        with context.Pool(max(1, self.workers), init_worker, init) as pool:
-            self._parse(index, pool)
+        # The workers start first, before the progress bars start a thread, and learn the
+        # archives' outlets (from the index) with each task's first page.
+        with context.Pool(max(1, self.workers)) as pool:
+            total = sum(p.stat().st_size for p in self.paths)
+            with progress(total, desc="index", unit="B", unit_scale=True) as bar:
+                index = build_index(self.paths, bar.update)
+            for kind, count in index.records.items():
+                self.stats[f"newscrawl/reparse/records/{kind}"] = count
+            archives = Archives(tuple(index.paths), tuple(index.outlets), self.outlet)
+            self._parse(index, archives, pool)
         return self.stats
 
-    def _parse(self, index: CaptureIndex, pool: Pool) -> None:
+    def _parse(self, index: CaptureIndex, archives: Archives, pool: Pool) -> None:
         batches = _batches(self._candidates(index), BATCH)
         # (batch, whether it holds follow-ups: multi-page articles whose page 1 was counted)
         in_flight: deque[tuple[AsyncResult[list[Result]], bool]] = deque()
@@ -102,13 +104,13 @@ class Reparse:
         with progress(self._count_candidates(index), desc="reparse", unit="page") as bar:
             while True:
                 while len(in_flight) < window and (batch := next(batches, None)) is not None:
-                    in_flight.append((pool.apply_async(parse_batch, (batch,)), False))
+                    in_flight.append((pool.apply_async(parse_batch, (archives, batch)), False))
                 if not in_flight:
                     break
                 pending, follow_up = in_flight.popleft()
                 later = [task for r in pending.get() if (task := self._take(index, r))]
                 if later:  # next in line: the output order does not depend on timing
-                    in_flight.appendleft((pool.apply_async(parse_batch, (later,)), True))
+                    in_flight.appendleft((pool.apply_async(parse_batch, (archives, later)), True))
                 if not follow_up:
                     bar.update(len(pending.get()))
                 bar.set_postfix(self.counts(), refresh=False)
@@ -249,6 +251,7 @@ def usable_cores() -> int:
 
 
 def _start_method() -> str:
-    # forkserver: workers start from a clean process (no threads of ours, no open archive
-    # files) yet without re-importing everything as spawn does for each; spawn elsewhere.
-    return "forkserver" if sys.platform.startswith("linux") else "spawn"
+    # fork where there is one: a worker starts with the parsers already imported, and
+    # unlike forkserver and spawn it does not run the caller's __main__ module again (a
+    # script calling Reparse without a __main__ guard would start workers forever).
+    return "fork" if sys.platform.startswith("linux") else "spawn"

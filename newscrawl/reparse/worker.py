@@ -43,61 +43,60 @@ class Result(NamedTuple):
     pages: int = 1
 
 
-class _Archives:
-    """What a worker process knows: the archive files (opened once) and whose they are."""
+class Archives(NamedTuple):
+    """What every task needs to know: the archive files, whose crawl wrote each (our
+    archives' warcinfo, else None), and the one outlet wanted (``--outlet``)."""
 
-    paths: tuple[Path, ...] = ()
-    outlets: tuple[str | None, ...] = ()
+    paths: tuple[Path, ...]
+    outlets: tuple[str | None, ...]
     only_outlet: str | None = None
-    files: dict[int, IO[bytes]] = {}  # noqa: RUF012 (one per worker process, by design)
 
 
-def init_worker(paths: tuple[Path, ...], outlets: tuple[str | None, ...], only: str | None) -> None:
-    _Archives.paths, _Archives.outlets, _Archives.only_outlet = paths, outlets, only
-    _Archives.files = {}
+#: The archive files this worker process has open, by path.
+_open_files: dict[Path, IO[bytes]] = {}
 
 
-def parse_batch(tasks: list[Task]) -> list[Result]:
-    return [parse_task(task) for task in tasks]
+def parse_batch(archives: Archives, tasks: list[Task]) -> list[Result]:
+    return [parse_task(archives, task) for task in tasks]
 
 
-def parse_task(task: Task) -> Result:
-    first = task.pages[0]
+def parse_task(archives: Archives, task: Task) -> Result:
     raw: list[RawPage] = []
     fetched_at = datetime.now(UTC)
     for page in task.pages:
-        body, url, content_type, fetched_at = read_page(page)
+        body, url, content_type, fetched_at = read_page(archives, page)
         raw.append(RawPage(body, url, content_type))
     url = raw[0].url
-    outlet = _Archives.outlets[first.record[0]]
+    outlet = archives.outlets[task.pages[0].record[0]]
     if outlet is None:
         try:
             outlet = outlet_for_url(url)
         except UnsupportedSite:
             return Result(task.capture, url, skipped=UnsupportedSite.reason)
-    if _Archives.only_outlet and outlet != _Archives.only_outlet:
+    if archives.only_outlet and outlet != archives.only_outlet:
         return Result(task.capture, url, skipped="other_outlet")
     # A crawl's record says when its last page was fetched: so does a re-parse's.
     outcome = parse_fetched(raw, outlet, fetched_at, task.find_more)
     return Result(task.capture, url, outcome, pages=len(raw))
 
 
-def read_page(page: PageAt) -> tuple[bytes, str, str | None, datetime]:
+def read_page(archives: Archives, page: PageAt) -> tuple[bytes, str, str | None, datetime]:
     """(body decoded from its transfer and content encodings, URL, Content-Type, WARC-Date)."""
-    record = _record_at(*page.record)
+    record = _record_at(archives, *page.record)
     url = record.headers.get("WARC-Target-URI") or ""
     fetched_at = record.record_date
     if fetched_at.tzinfo is None:
         fetched_at = fetched_at.replace(tzinfo=UTC)
-    holder = record if page.payload == page.record else _record_at(*page.payload)
+    holder = record if page.payload == page.record else _record_at(archives, *page.payload)
     http = holder.http_headers if holder.is_http else None
     content_type = http.get("Content-Type") if http is not None else None
     return holder.reader.read(), url, content_type, fetched_at
 
 
-def _record_at(file_number: int, offset: int) -> WarcRecord:
-    stream = _Archives.files.get(file_number)
+def _record_at(archives: Archives, file_number: int, offset: int) -> WarcRecord:
+    path = archives.paths[file_number]
+    stream = _open_files.get(path)
     if stream is None:
-        stream = _Archives.files[file_number] = _Archives.paths[file_number].open("rb")
+        stream = _open_files[path] = path.open("rb")
     stream.seek(offset)
     return next(iter(ArchiveIterator(stream, parse_http=True, auto_decode="all")))

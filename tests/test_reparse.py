@@ -20,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 from newscrawl.api import parse_article
 from newscrawl.dates import JAKARTA
 from newscrawl.errors import ArticleError
+from newscrawl.reparse import worker
 from newscrawl.reparse.command import window
 from newscrawl.reparse.run import Reparse
 from tests.cases import ROOT, Case, load_cases, read_page
@@ -296,3 +297,28 @@ def test_command_writes_records_counts_and_compares(
     assert f"body: {records[1]['url']}" in report
     assert f"only before: {gone['url']}" in report
     assert f"only now: {records[0]['url']}" in report
+
+
+def test_a_parser_bug_loses_one_page_and_a_false_content_encoding_is_read_as_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = [c for c in own_cases() if c.outlet == "nusadaily" and not c.error][:2]
+    path = tmp_path / "archive.warc.gz"
+    warc = CommonCrawlWarc(path)
+    # Stored decoded, the Content-Encoding header kept (some archivers do).
+    headers = [("Content-Type", HTML), ("Content-Encoding", "gzip")]
+    warc.fetch(first.url, first.html(), first.fetched_at, headers=headers)
+    warc.fetch(second.url, second.html(), second.fetched_at)
+    warc.close()
+    real_parse = worker.parse_fetched
+
+    def buggy(pages: list[Any], *args: Any) -> Any:
+        if pages[0].url == second.url:
+            raise RuntimeError("a parser bug")
+        return real_parse(pages, *args)
+
+    # The workers are forked from this process: they run the patched function.
+    monkeypatch.setattr(worker, "parse_fetched", buggy)
+    records, stats = run([path])
+    assert records == [expected_outcome(first, first.fetched_at)]
+    assert stats["newscrawl/dropped/parser_error"] == 1

@@ -9,8 +9,9 @@ size and the output is the same from run to run.
 What becomes of each capture is counted under the crawl's stats keys:
 ``newscrawl/dropped/<reason>`` for an article page that did not become a record (the
 reasons a crawl uses, plus ``missing_page`` for a multi-page article whose later page was
-never captured) and ``newscrawl/skipped/<reason>`` for a capture that is not an article
-page: ``discovery`` (robots.txt, sitemaps, feeds, listings, as our crawls mark them),
+never captured and ``parser_error`` for a page a parser raised an exception on, logged)
+and ``newscrawl/skipped/<reason>`` for a capture that is not an article page:
+``discovery`` (robots.txt, sitemaps, feeds, listings, as our crawls mark them),
 ``not_html``, ``redirect``, ``http_<status>``, ``not_an_article`` and
 ``unsupported_site`` (pages of third-party archives), ``other_outlet`` (``--outlet``),
 ``earlier_capture`` (the URL was captured again later), ``revisit_without_payload`` and
@@ -25,6 +26,7 @@ benchmarks/reparse.py and the README).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -42,6 +44,8 @@ from newscrawl.progress import progress
 from newscrawl.record import to_json_line
 from newscrawl.reparse.index import NO_PAYLOAD, OTHER, CaptureIndex, build_index
 from newscrawl.reparse.worker import Archives, PageAt, Result, Task, parse_batch
+
+logger = logging.getLogger(__name__)
 
 DROPPED = "newscrawl/dropped/"
 SKIPPED = "newscrawl/skipped/"
@@ -173,6 +177,10 @@ class Reparse:
             return None  # a later page of an article already parsed (third-party archives)
         if result.skipped:
             self._count(SKIPPED + result.skipped)
+            return None
+        if result.error:
+            self._count(DROPPED + "parser_error")
+            logger.error("parsing capture %d failed:\n%s", result.capture, result.error)
             return None
         outcome = result.outcome
         assert outcome is not None

@@ -8,14 +8,17 @@ the URL (:func:`newscrawl.api.outlet_for_url`), then :func:`newscrawl.api.parse_
 
 from __future__ import annotations
 
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, Literal, NamedTuple
 
 from fastwarc.warc import ArchiveIterator, WarcRecord
 
 from newscrawl.api import Outcome, RawPage, outlet_for_url, parse_fetched
 from newscrawl.errors import UnsupportedSite
+
+Decoding = Literal["all", "transfer"]
 
 
 class PageAt(NamedTuple):
@@ -41,6 +44,8 @@ class Result(NamedTuple):
     #: Set instead of an outcome when the page is not for this re-parse (another outlet's).
     skipped: str = ""
     pages: int = 1
+    #: The traceback of an unexpected exception (a parser bug).
+    error: str = ""
 
 
 class Archives(NamedTuple):
@@ -57,7 +62,14 @@ _open_files: dict[Path, IO[bytes]] = {}
 
 
 def parse_batch(archives: Archives, tasks: list[Task]) -> list[Result]:
-    return [parse_task(archives, task) for task in tasks]
+    return [_guarded(archives, task) for task in tasks]
+
+
+def _guarded(archives: Archives, task: Task) -> Result:
+    try:
+        return parse_task(archives, task)
+    except Exception:  # a parser bug: one page lost, not the whole re-parse
+        return Result(task.capture, "", error=traceback.format_exc())
 
 
 def parse_task(archives: Archives, task: Task) -> Result:
@@ -90,13 +102,21 @@ def read_page(archives: Archives, page: PageAt) -> tuple[bytes, str, str | None,
     holder = record if page.payload == page.record else _record_at(archives, *page.payload)
     http = holder.http_headers if holder.is_http else None
     content_type = http.get("Content-Type") if http is not None else None
-    return holder.reader.read(), url, content_type, fetched_at
+    try:
+        body = holder.reader.read()
+    except OSError:
+        # A Content-Encoding the body does not have (some archivers store it decoded and
+        # keep the header): the bytes as stored, chunks joined, as warcio reads them too.
+        body = _record_at(archives, *page.payload, decode="transfer").reader.read()
+    return body, url, content_type, fetched_at
 
 
-def _record_at(archives: Archives, file_number: int, offset: int) -> WarcRecord:
+def _record_at(
+    archives: Archives, file_number: int, offset: int, decode: Decoding = "all"
+) -> WarcRecord:
     path = archives.paths[file_number]
     stream = _open_files.get(path)
     if stream is None:
         stream = _open_files[path] = path.open("rb")
     stream.seek(offset)
-    return next(iter(ArchiveIterator(stream, parse_http=True, auto_decode="all")))
+    return next(iter(ArchiveIterator(stream, parse_http=True, auto_decode=decode)))

@@ -320,6 +320,7 @@ def run_archive_cost(
     """The real spider with and without its WARC archive, alternating, same site."""
     pps: dict[bool, list[float]] = {True: [], False: []}
     cpu: dict[bool, list[float]] = {True: [], False: []}
+    own: dict[bool, list[float]] = {True: [], False: []}
     timeout = 60 + size * 0.1
     with local_site(max_seconds=repeats * 2 * timeout + 120) as root:
         base = prepare(root, size)
@@ -328,6 +329,7 @@ def run_archive_cost(
                 result = crawl("nusadaily", base, size, timeout, archive=archive)
                 pps[archive].append(result.pages_per_second)
                 cpu[archive].append((result.cpu + result.worker_cpu) * 1000 / result.pages)
+                own[archive].append(result.cpu * 1000 / result.pages)
             log(
                 f"  archive repeat {rep + 1}/{repeats}: with {pps[True][-1]:.0f} pages/s, "
                 f"without {pps[False][-1]:.0f} pages/s"
@@ -339,5 +341,7 @@ def run_archive_cost(
         Row("archive", "with / without pages/s", ratio, "x", (">=", 0.9)),
         Row("archive", "  CPU ms/page with (crawl + parse workers)", cpu[True], "ms", digits=2),
         Row("archive", "  CPU ms/page without", cpu[False], "ms", digits=2),
+        Row("archive", "  crawl process CPU ms/page with", own[True], "ms", digits=2),
+        Row("archive", "  crawl process CPU ms/page without", own[False], "ms", digits=2),
     ]
     return rows, []

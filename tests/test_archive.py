@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import gzip
 import hashlib
@@ -188,6 +189,17 @@ def test_an_archive_being_written_is_no_leftover(tmp_path: Path) -> None:
     writer.close()
 
 
+def receive(middleware: ArchiveMiddleware, request: Request, response: Response) -> Response:
+    """The middleware's handling of one response, as Scrapy's asyncio reactor runs it."""
+    return asyncio.run(middleware.process_response(request, response))
+
+
+def closed_archive(middleware: ArchiveMiddleware, directory: Path) -> Path:
+    middleware.spider_closed()
+    (path,) = directory.iterdir()
+    return path
+
+
 def test_the_middleware_keeps_the_response_as_received_and_dates_the_record(
     tmp_path: Path,
 ) -> None:
@@ -196,17 +208,17 @@ def test_the_middleware_keeps_the_response_as_received_and_dates_the_record(
     body = gzip.compress(PAGE)
     headers = {"Content-Encoding": "gzip", "Transfer-Encoding": "chunked"}
     response = Response(request.url, body=body, headers=headers, request=request)
-    assert middleware.process_response(request, response) is response
+    assert receive(middleware, request, response) is response
+    # Written before the response goes on to the spider.
+    assert [p.name for p in tmp_path.iterdir()] == ["run.warc.gz.open"]
+    assert b"/a" in gzip.decompress(tmp_path.joinpath("run.warc.gz.open").read_bytes())
     later = Request("https://www.nusadaily.com/a?page=2", meta={"newscrawl_remaining": []})
-    middleware.process_response(later, HtmlResponse(later.url, body=PAGE, request=later))
+    receive(middleware, later, HtmlResponse(later.url, body=PAGE, request=later))
     feed = Request("https://www.nusadaily.com/rss")
-    middleware.process_response(feed, Response(feed.url, body=b"<rss/>", request=feed))
+    receive(middleware, feed, Response(feed.url, body=b"<rss/>", request=feed))
     replayed = Request("https://www.nusadaily.com/b")
-    middleware.process_response(
-        replayed, Response(replayed.url, request=replayed, flags=["replay"])
-    )
-    (path,) = middleware.writer.close()
-    with path.open("rb") as stream:
+    receive(middleware, replayed, Response(replayed.url, request=replayed, flags=["replay"]))
+    with closed_archive(middleware, tmp_path).open("rb") as stream:
         responses = [(h, b) for t, h, b in _read(stream) if t == "response"]
     assert [h[ROLE_HEADER] for h, _ in responses] == ["article", "later-page", "discovery"]
     first, payload = responses[0]
@@ -221,11 +233,9 @@ def test_the_http_headers_drop_the_transfer_encoding_only(tmp_path: Path) -> Non
     middleware = ArchiveMiddleware(ArchiveWriter(tmp_path, "run", 1 << 30, {}))
     request = Request("https://www.nusadaily.com/a")
     headers = {"Content-Encoding": "gzip", "Transfer-Encoding": "chunked", "X-Cache": "HIT"}
-    middleware.process_response(
-        request, Response(request.url, body=gzip.compress(PAGE), headers=headers, request=request)
-    )
-    (path,) = middleware.writer.close()
-    with path.open("rb") as stream:
+    body = gzip.compress(PAGE)
+    receive(middleware, request, Response(request.url, body=body, headers=headers, request=request))
+    with closed_archive(middleware, tmp_path).open("rb") as stream:
         (record,) = [r for r in ArchiveIterator(stream) if r.rec_type == "response"]
         names = [name.lower() for name, _ in record.http_headers.headers]
     assert names == ["content-encoding", "x-cache"]

@@ -5,11 +5,18 @@ middlewares: it sees bodies still content-encoded and every redirect, robots.txt
 feed and listing response, not only the article pages the spider gets. It stamps each
 request with the capture's time (``FETCHED_AT``), which the spider uses as the record's
 ``fetched_at``: a record's ``fetched_at`` is its capture's ``WARC-Date``.
+
+The records are built and written in a thread of their own: hashing and compressing a page
+(most of the work) release the GIL, so the crawl process's event loop goes on meanwhile.
+A response goes on to the spider only once its capture is written, so a record never
+exists without its capture, even after a kill.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -87,6 +94,8 @@ class ArchiveMiddleware:
     def __init__(self, writer: ArchiveWriter, stats: StatsCollector | None = None) -> None:
         self.writer = writer
         self.stats = stats
+        # One thread: captures are written in the order they were received.
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="newscrawl-archive")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -118,7 +127,7 @@ class ArchiveMiddleware:
             repair(path)
             self._count("repaired")
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    async def process_response(self, request: Request, response: Response) -> Response:
         if "replay" in response.flags or "cached" in response.flags:
             return response  # not fetched by this run: its archive already holds it
         when = datetime.now(UTC).replace(microsecond=0)
@@ -135,12 +144,18 @@ class ArchiveMiddleware:
             role=role(request),
             protocol=_protocol(response),
         )
-        self.writer.write(capture)
         request.meta[FETCHED_AT] = when
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not Scrapy's asyncio reactor: write it here
+            self.writer.write(capture)
+        else:
+            await loop.run_in_executor(self._thread, self.writer.write, capture)
         self._count("captures")
         return response
 
     def spider_closed(self) -> None:
+        self._thread.shutdown(wait=True)
         for path in self.writer.close():
             logger.info("archive %s closed", path)
         self._count("files", len(self.writer.closed))

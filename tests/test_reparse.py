@@ -322,3 +322,25 @@ def test_a_parser_bug_loses_one_page_and_a_false_content_encoding_is_read_as_sto
     records, stats = run([path])
     assert records == [expected_outcome(first, first.fetched_at)]
     assert stats["newscrawl/dropped/parser_error"] == 1
+
+
+def test_a_page_that_kills_its_worker_is_given_up_and_no_other_page_is_lost(
+    common_crawl: tuple[Path, list[Case]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, cases = common_crawl
+    everything, _ = run([path])
+    killer = next(c for c in cases[10:] if not c.error and not c.more_pages)
+    real_parse = worker.parse_fetched
+
+    def crashing(pages: list[Any], *args: Any) -> Any:
+        if pages[0].url == killer.url:
+            os._exit(70)  # as a segfault in the HTML parser would end it
+        return real_parse(pages, *args)
+
+    monkeypatch.setattr(worker, "parse_fetched", crashing)
+    records, stats = run([path])
+    lost = expected_outcome(killer, killer.fetched_at)
+    assert isinstance(lost, dict)
+    assert records == [r for r in everything if r["url"] != lost["url"]]
+    assert stats["newscrawl/dropped/worker_crashed"] == 1
+    assert stats["newscrawl/parse_workers/restarts"] == 2

@@ -27,14 +27,11 @@ benchmarks/reparse.py and the README).
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -43,7 +40,8 @@ from newscrawl.errors import NotAnArticle
 from newscrawl.progress import progress
 from newscrawl.record import to_json_line
 from newscrawl.reparse.index import NO_PAYLOAD, OTHER, CaptureIndex, build_index
-from newscrawl.reparse.worker import Archives, PageAt, Result, Task, parse_batch
+from newscrawl.reparse.pool import CRASHED, OrderedPool
+from newscrawl.reparse.worker import Archives, PageAt, Result, Task
 
 logger = logging.getLogger(__name__)
 
@@ -87,10 +85,9 @@ class Reparse:
         self._claimed: set[int] = set()
 
     def run(self) -> Counter[str]:
-        context = multiprocessing.get_context(_start_method())
-        # The workers start first, before the progress bars start a thread, and learn the
-        # archives' outlets (from the index) with each task's first page.
-        with context.Pool(max(1, self.workers)) as pool:
+        # The workers start first, before the progress bars start a thread.
+        pool = OrderedPool(self.workers)
+        try:
             total = sum(p.stat().st_size for p in self.paths)
             with progress(total, desc="index", unit="B", unit_scale=True) as bar:
                 index = build_index(self.paths, bar.update)
@@ -98,25 +95,35 @@ class Reparse:
                 self.stats[f"newscrawl/reparse/records/{kind}"] = count
             archives = Archives(tuple(index.paths), tuple(index.outlets), self.outlet)
             self._parse(index, archives, pool)
+        finally:
+            pool.close()
+        if pool.restarts:
+            self.stats["newscrawl/parse_workers/restarts"] = pool.restarts
         return self.stats
 
-    def _parse(self, index: CaptureIndex, archives: Archives, pool: Pool) -> None:
+    def _parse(self, index: CaptureIndex, archives: Archives, pool: OrderedPool) -> None:
         batches = _batches(self._candidates(index), BATCH)
-        # (batch, whether it holds follow-ups: multi-page articles whose page 1 was counted)
-        in_flight: deque[tuple[AsyncResult[list[Result]], bool]] = deque()
-        window = 2 * max(1, self.workers) + 1
+        window = 2 * pool.workers + 1
         with progress(self._count_candidates(index), desc="reparse", unit="page") as bar:
             while True:
-                while len(in_flight) < window and (batch := next(batches, None)) is not None:
-                    in_flight.append((pool.apply_async(parse_batch, (archives, batch)), False))
-                if not in_flight:
+                while len(pool) < window and (batch := next(batches, None)) is not None:
+                    pool.submit(archives, batch)
+                if not len(pool):
                     break
-                pending, follow_up = in_flight.popleft()
-                later = [task for r in pending.get() if (task := self._take(index, r))]
-                if later:  # next in line: the output order does not depend on timing
-                    in_flight.appendleft((pool.apply_async(parse_batch, (archives, later)), True))
+                # Marked: follow-ups, multi-page articles whose first page was counted.
+                results, follow_up = pool.next(archives)
+                taken = 0
+                for result in results:
+                    taken += 1
+                    task = self._take(index, result)
+                    if task is not None:
+                        # The article's record takes its first page's place in the output,
+                        # however the pages were batched: the rest waits for it.
+                        pool.put_back(results[taken:], follow_up)
+                        pool.submit_first(archives, [task], mark=True)
+                        break
                 if not follow_up:
-                    bar.update(len(pending.get()))
+                    bar.update(taken)
                 bar.set_postfix(self.counts(), refresh=False)
 
     def counts(self) -> dict[str, int]:
@@ -177,6 +184,10 @@ class Reparse:
             return None  # a later page of an article already parsed (third-party archives)
         if result.skipped:
             self._count(SKIPPED + result.skipped)
+            return None
+        if result.error == CRASHED:
+            self._count(DROPPED + CRASHED)
+            logger.error("capture %d killed two parse workers: given up", result.capture)
             return None
         if result.error:
             self._count(DROPPED + "parser_error")
@@ -256,10 +267,3 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def _start_method() -> str:
-    # fork where there is one: a worker starts with the parsers already imported, and
-    # unlike forkserver and spawn it does not run the caller's __main__ module again (a
-    # script calling Reparse without a __main__ guard would start workers forever).
-    return "fork" if sys.platform.startswith("linux") else "spawn"

@@ -173,7 +173,8 @@ def test_a_crawl_killed_mid_write_leaves_an_archive_the_next_run_closes(tmp_path
         "NEWSCRAWL_NOW=2026-07-15T00:00:00Z",
         *LOCAL,
     )
-    with Site(40, datetime(2026, 6, 28, 8, tzinfo=WIB), delay=0.03) as site:
+    # Slow enough (120 articles, 2 at a time, 50 ms each) to be caught mid-crawl under load.
+    with Site(120, datetime(2026, 6, 28, 8, tzinfo=WIB), delay=0.05) as site:
         command = [
             sys.executable,
             "-m",

@@ -6,6 +6,9 @@ import asyncio
 import base64
 import gzip
 import hashlib
+import os
+import pickle
+import struct
 import subprocess
 import sys
 import zlib
@@ -30,6 +33,7 @@ from newscrawl.keep.archive import (
     repair,
     warcinfo_record,
 )
+from tests.cases import ROOT
 
 WHEN = datetime(2026, 6, 30, 1, 2, 3, tzinfo=UTC)
 PAGE = "<html><body><p>Satu — dua</p></body></html>".encode()
@@ -189,17 +193,6 @@ def test_an_archive_being_written_is_no_leftover(tmp_path: Path) -> None:
     writer.close()
 
 
-def receive(middleware: ArchiveMiddleware, request: Request, response: Response) -> Response:
-    """The middleware's handling of one response, as Scrapy's asyncio reactor runs it."""
-    return asyncio.run(middleware.process_response(request, response))
-
-
-def closed_archive(middleware: ArchiveMiddleware, directory: Path) -> Path:
-    middleware.spider_closed()
-    (path,) = directory.iterdir()
-    return path
-
-
 def test_the_middleware_keeps_the_response_as_received_and_dates_the_record(
     tmp_path: Path,
 ) -> None:
@@ -208,17 +201,28 @@ def test_the_middleware_keeps_the_response_as_received_and_dates_the_record(
     body = gzip.compress(PAGE)
     headers = {"Content-Encoding": "gzip", "Transfer-Encoding": "chunked"}
     response = Response(request.url, body=body, headers=headers, request=request)
-    assert receive(middleware, request, response) is response
-    # Written before the response goes on to the spider.
-    assert [p.name for p in tmp_path.iterdir()] == ["run.warc.gz.open"]
-    assert b"/a" in gzip.decompress(tmp_path.joinpath("run.warc.gz.open").read_bytes())
     later = Request("https://www.nusadaily.com/a?page=2", meta={"newscrawl_remaining": []})
-    receive(middleware, later, HtmlResponse(later.url, body=PAGE, request=later))
     feed = Request("https://www.nusadaily.com/rss")
-    receive(middleware, feed, Response(feed.url, body=b"<rss/>", request=feed))
     replayed = Request("https://www.nusadaily.com/b")
-    receive(middleware, replayed, Response(replayed.url, request=replayed, flags=["replay"]))
-    with closed_archive(middleware, tmp_path).open("rb") as stream:
+
+    async def crawl() -> list[Path]:
+        # As Scrapy's asyncio reactor runs it: the writer process writes.
+        assert await middleware.process_response(request, response) is response
+        # Written before the response goes on to the spider.
+        assert [p.name for p in tmp_path.iterdir()] == ["run.warc.gz.open"]
+        assert b"/a" in gzip.decompress(tmp_path.joinpath("run.warc.gz.open").read_bytes())
+        await middleware.process_response(later, HtmlResponse(later.url, body=PAGE, request=later))
+        await middleware.process_response(feed, Response(feed.url, body=b"<rss/>", request=feed))
+        flags = ["replay"]
+        await middleware.process_response(
+            replayed, Response(replayed.url, request=replayed, flags=flags)
+        )
+        return await middleware.close()
+
+    (path,) = asyncio.run(crawl())
+    assert path == tmp_path / "run.warc.gz"
+    assert [p.name for p in tmp_path.iterdir()] == ["run.warc.gz"]
+    with path.open("rb") as stream:
         responses = [(h, b) for t, h, b in _read(stream) if t == "response"]
     assert [h[ROLE_HEADER] for h, _ in responses] == ["article", "later-page", "discovery"]
     first, payload = responses[0]
@@ -234,8 +238,14 @@ def test_the_http_headers_drop_the_transfer_encoding_only(tmp_path: Path) -> Non
     request = Request("https://www.nusadaily.com/a")
     headers = {"Content-Encoding": "gzip", "Transfer-Encoding": "chunked", "X-Cache": "HIT"}
     body = gzip.compress(PAGE)
-    receive(middleware, request, Response(request.url, body=body, headers=headers, request=request))
-    with closed_archive(middleware, tmp_path).open("rb") as stream:
+    # Without an asyncio event loop (another Twisted reactor) it writes in this process.
+    coroutine = middleware.process_response(
+        request, Response(request.url, body=body, headers=headers, request=request)
+    )
+    with pytest.raises(StopIteration):
+        coroutine.send(None)
+    (path,) = asyncio.run(middleware.close())
+    with path.open("rb") as stream:
         (record,) = [r for r in ArchiveIterator(stream) if r.rec_type == "response"]
         names = [name.lower() for name, _ in record.http_headers.headers]
     assert names == ["content-encoding", "x-cache"]
@@ -254,3 +264,30 @@ def test_where_the_archive_goes() -> None:
     assert size_setting("500M") == 500 << 20
     with pytest.raises(ValueError, match="NEWSCRAWL_ARCHIVE_MAX_SIZE"):
         size_setting("lots")
+
+
+def test_the_writer_process_closes_the_archive_when_the_crawl_process_is_gone(
+    tmp_path: Path,
+) -> None:
+    def frame(message: object) -> bytes:
+        data = pickle.dumps(message)
+        return struct.pack("!I", len(data)) + data
+
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "newscrawl.keep.archiver"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,  # its answers: nobody is reading them any more
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert writer.stdin is not None
+    config = (str(tmp_path), "killed", 1 << 30, {})
+    third = frame(capture(2))
+    # The crawl process died while sending its third capture: its pipe ends there.
+    writer.stdin.write(frame(config) + frame(capture(0)) + frame(capture(1)) + third[:100])
+    writer.stdin.close()
+    assert writer.wait(timeout=60) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["killed.warc.gz"]
+    with (tmp_path / "killed.warc.gz").open("rb") as stream:
+        uris = [h["WARC-Target-URI"] for t, h, _ in _read(stream) if t == "response"]
+    assert uris == [capture(0).url, capture(1).url]

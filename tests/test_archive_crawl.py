@@ -198,10 +198,13 @@ def test_a_crawl_killed_mid_write_leaves_an_archive_the_next_run_closes(tmp_path
             )
             assert proc.poll() is None, "the crawl ended before the kill"
         finally:
-            workers = child_pids(proc.pid)
-            proc.send_signal(signal.SIGKILL)
+            # The crawl and its helpers (parse workers, the archive writer) at once, as
+            # the out-of-memory killer or a kill -9 of the process group ends them.
+            helpers = child_pids(proc.pid)
+            for pid in [proc.pid, *helpers]:
+                os.kill(pid, signal.SIGKILL)
             proc.wait()
-        wait_until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers))
+        wait_until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in helpers))
         (killed,) = out.glob("*.warc.gz.open")
         captured = archived_articles(out, killed.name)
         # Whatever the kill cut, a cut record is what the next run must cope with: add one.

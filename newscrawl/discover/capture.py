@@ -6,17 +6,16 @@ feed and listing response, not only the article pages the spider gets. It stamps
 request with the capture's time (``FETCHED_AT``), which the spider uses as the record's
 ``fetched_at``: a record's ``fetched_at`` is its capture's ``WARC-Date``.
 
-The records are built and written in a thread of their own: hashing and compressing a page
-(most of the work) release the GIL, so the crawl process's event loop goes on meanwhile.
-A response goes on to the spider only once its capture is written, so a record never
-exists without its capture, even after a kill.
+The records are built and written by a writer process of the run
+(:mod:`newscrawl.keep.archiver`), so the crawl process's event loop spends on a capture
+only the time to send it. A response goes on to the spider only once its capture is
+written, so a record never exists without its capture, even after a kill.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -27,6 +26,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.defer import Deferred
 
 from newscrawl import __version__
 from newscrawl.discover.middlewares import FETCHED_AT
@@ -38,6 +39,7 @@ from newscrawl.keep.archive import (
     leftovers,
     repair,
 )
+from newscrawl.keep.archiver import ArchiverProcess
 from newscrawl.keep.output import run_stamp
 from newscrawl.keep.run import Run
 
@@ -92,10 +94,10 @@ class ArchiveMiddleware:
     """Write each response received (and its request) to the run's WARC archive."""
 
     def __init__(self, writer: ArchiveWriter, stats: StatsCollector | None = None) -> None:
+        #: Writes in this process where there is no asyncio event loop (another reactor).
         self.writer = writer
         self.stats = stats
-        # One thread: captures are written in the order they were received.
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="newscrawl-archive")
+        self.process = ArchiverProcess(writer.directory, writer.stem, writer.max_size, writer.info)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -145,24 +147,35 @@ class ArchiveMiddleware:
             protocol=_protocol(response),
         )
         request.meta[FETCHED_AT] = when
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not Scrapy's asyncio reactor: write it here
-            self.writer.write(capture)
+        if _in_asyncio_loop():
+            await self.process.write(capture)
         else:
-            await loop.run_in_executor(self._thread, self.writer.write, capture)
+            self.writer.write(capture)
         self._count("captures")
         return response
 
-    def spider_closed(self) -> None:
-        self._thread.shutdown(wait=True)
-        for path in self.writer.close():
+    def spider_closed(self) -> Deferred[list[Path]]:
+        return deferred_from_coro(self.close())
+
+    async def close(self) -> list[Path]:
+        """Close the run's archive files; the files written."""
+        paths = [*await self.process.close(), *self.writer.close()]
+        for path in paths:
             logger.info("archive %s closed", path)
-        self._count("files", len(self.writer.closed))
+        self._count("files", len(paths))
+        return paths
 
     def _count(self, what: str, count: int = 1) -> None:
         if self.stats is not None and count:
             self.stats.inc_value(f"newscrawl/archive/{what}", count)
+
+
+def _in_asyncio_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _pairs(headers: object, skip: frozenset[bytes] = frozenset()) -> list[tuple[str, str]]:

@@ -225,6 +225,7 @@ def test_the_middleware_keeps_the_response_as_received_and_dates_the_record(
     with path.open("rb") as stream:
         responses = [(h, b) for t, h, b in _read(stream) if t == "response"]
     assert [h[ROLE_HEADER] for h, _ in responses] == ["article", "later-page", "discovery"]
+    assert responses[0][0]["WARC-Target-URI"] == request.url
     first, payload = responses[0]
     assert payload == body  # not decoded: HttpCompressionMiddleware comes after
     # The spider's fetch time of the response is its capture's WARC-Date.
@@ -281,13 +282,31 @@ def test_the_writer_process_closes_the_archive_when_the_crawl_process_is_gone(
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert writer.stdin is not None
-    config = (str(tmp_path), "killed", 1 << 30, {})
-    third = frame(capture(2))
+    opening = frame(("open", 0, (str(tmp_path), "killed", 1 << 30, {})))
+    written = [frame(("write", 0, capture(n))) for n in range(3)]
     # The crawl process died while sending its third capture: its pipe ends there.
-    writer.stdin.write(frame(config) + frame(capture(0)) + frame(capture(1)) + third[:100])
+    writer.stdin.write(opening + written[0] + written[1] + written[2][:100])
     writer.stdin.close()
     assert writer.wait(timeout=60) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["killed.warc.gz"]
     with (tmp_path / "killed.warc.gz").open("rb") as stream:
         uris = [h["WARC-Target-URI"] for t, h, _ in _read(stream) if t == "response"]
     assert uris == [capture(0).url, capture(1).url]
+
+
+def test_the_crawls_of_one_process_share_one_writer_process(tmp_path: Path) -> None:
+    outlets = ("detik", "kompas")
+    middlewares = [
+        ArchiveMiddleware(ArchiveWriter(tmp_path / o, "run", 1 << 30, {})) for o in outlets
+    ]
+
+    async def crawl_all() -> list[list[Path]]:
+        for number, middleware in enumerate(middlewares):
+            request = Request(f"https://www.{outlets[number]}.com/a")
+            await middleware.process_response(request, Response(request.url, request=request))
+        writers = {id(m._process) for m in middlewares}
+        assert len(writers) == 1 and None not in writers
+        return [await middleware.close() for middleware in middlewares]
+
+    closed = asyncio.run(crawl_all())
+    assert closed == [[tmp_path / o / "run.warc.gz"] for o in outlets]

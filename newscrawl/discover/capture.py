@@ -97,7 +97,8 @@ class ArchiveMiddleware:
         #: Writes in this process where there is no asyncio event loop (another reactor).
         self.writer = writer
         self.stats = stats
-        self.process = ArchiverProcess(writer.directory, writer.stem, writer.max_size, writer.info)
+        self._process: ArchiverProcess | None = None
+        self._archive: asyncio.Future[int] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -148,7 +149,8 @@ class ArchiveMiddleware:
         )
         request.meta[FETCHED_AT] = when
         if _in_asyncio_loop():
-            await self.process.write(capture)
+            process, archive = await self._opened()
+            await process.write(archive, capture)
         else:
             self.writer.write(capture)
         self._count("captures")
@@ -157,9 +159,25 @@ class ArchiveMiddleware:
     def spider_closed(self) -> Deferred[list[Path]]:
         return deferred_from_coro(self.close())
 
+    async def _opened(self) -> tuple[ArchiverProcess, int]:
+        """The writer process and this run's archive in it, opened on the first capture."""
+        if self._archive is None:
+            self._process = ArchiverProcess.shared()
+            writer = self.writer
+            opening = self._process.open(
+                writer.directory, writer.stem, writer.max_size, writer.info
+            )
+            self._archive = asyncio.ensure_future(opening)
+        archive = await asyncio.shield(self._archive)
+        assert self._process is not None
+        return self._process, archive
+
     async def close(self) -> list[Path]:
         """Close the run's archive files; the files written."""
-        paths = [*await self.process.close(), *self.writer.close()]
+        paths = self.writer.close()
+        if self._archive is not None:
+            process, archive = await self._opened()
+            paths += await process.close(archive)
         for path in paths:
             logger.info("archive %s closed", path)
         self._count("files", len(paths))

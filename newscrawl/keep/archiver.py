@@ -14,14 +14,16 @@ killed) the writer closes the files it wrote and exits.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import pickle
 import signal
 import struct
 import sys
+import weakref
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from newscrawl.keep.archive import ArchiveWriter, Capture
 
@@ -33,21 +35,57 @@ class ArchiveWriterError(RuntimeError):
 
 
 class ArchiverProcess:
-    """The crawl process's end: :meth:`write` a capture, :meth:`close` when the run ends."""
+    """The crawl process's end of its writer process, shared by the crawls it runs
+    (``newscrawl crawl --all``: one writer, one archive per outlet)."""
 
-    def __init__(self, directory: Path, stem: str, max_size: int, info: dict[str, str]) -> None:
-        self.config = (str(directory), stem, max_size, info)
+    _shared: ClassVar[weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, ArchiverProcess]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self) -> None:
         self._process: asyncio.subprocess.Process | None = None
         self._starting: asyncio.Future[None] | None = None
         self._pending: deque[asyncio.Future[Any]] = deque()
         self._reader: asyncio.Future[None] | None = None
-        self.closed: list[Path] = []
+        self._archives = itertools.count()
+        self._open: set[int] = set()
 
-    async def write(self, capture: Capture) -> None:
-        if self._starting is None:
+    @classmethod
+    def shared(cls) -> ArchiverProcess:
+        """The writer of the running event loop's crawls."""
+        loop = asyncio.get_running_loop()
+        found = cls._shared.get(loop)
+        if found is None:
+            found = cls._shared[loop] = cls()
+        return found
+
+    async def open(self, directory: Path, stem: str, max_size: int, info: dict[str, str]) -> int:
+        """Start an archive (``<directory>/<stem>.warc.gz``); its number for :meth:`write`."""
+        if self._starting is None or (self._starting.done() and self._process_ended()):
             self._starting = asyncio.ensure_future(self._start())
         await asyncio.shield(self._starting)
-        await self._request(capture)
+        archive = next(self._archives)
+        self._open.add(archive)
+        await self._request(("open", archive, (str(directory), stem, max_size, info)))
+        return archive
+
+    async def write(self, archive: int, capture: Capture) -> None:
+        await self._request(("write", archive, capture))
+
+    async def close(self, archive: int) -> list[Path]:
+        """Close the archive; the files it wrote. The process ends with the last archive."""
+        closed = [Path(p) for p in await self._request(("close", archive, None))]
+        self._open.discard(archive)
+        if not self._open and self._process is not None and self._process.stdin is not None:
+            self._process.stdin.close()
+            await self._process.wait()
+            if self._reader is not None:
+                await self._reader
+            self._starting = None
+        return closed
+
+    def _process_ended(self) -> bool:
+        return self._reader is None or self._reader.done()
 
     async def _start(self) -> None:
         root = str(Path(__file__).resolve().parents[2])
@@ -61,11 +99,10 @@ class ArchiverProcess:
             env={**os.environ, "PYTHONPATH": path},
         )
         self._reader = asyncio.ensure_future(self._read_answers())
-        await self._request(self.config)
 
-    async def _request(self, message: object) -> Any:
+    async def _request(self, message: tuple[str, int, object]) -> Any:
         process = self._process
-        if process is None or process.stdin is None or self._reader is None or self._reader.done():
+        if process is None or process.stdin is None or self._process_ended():
             raise ArchiveWriterError("the archive writer process is not running")
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending.append(future)
@@ -95,23 +132,21 @@ class ArchiverProcess:
                 if not future.done():
                     future.set_exception(ArchiveWriterError("the archive writer process ended"))
 
-    async def close(self) -> list[Path]:
-        """End the writer (it closes its files); the files it wrote."""
-        if self._starting is None:
-            return []
-        await asyncio.shield(self._starting)
-        process = self._process
-        assert process is not None and process.stdin is not None
-        self.closed = [Path(p) for p in await self._request(None)]
-        process.stdin.close()
-        await process.wait()
-        if self._reader is not None:
-            await self._reader
-        return self.closed
+
+def _handle(writers: dict[int, ArchiveWriter], message: tuple[str, int, Any]) -> Any:
+    what, archive, value = message
+    if what == "write":
+        writers[archive].write(value)
+        return None
+    if what == "open":
+        directory, stem, max_size, info = value
+        writers[archive] = ArchiveWriter(directory, stem, max_size, info)
+        return None
+    return [str(p) for p in writers.pop(archive).close()]
 
 
 def serve() -> None:
-    """The writer's main loop: a config, then captures, then None (close) or end of input."""
+    """The writer's main loop: open, write and close messages, until its input ends."""
     # Ctrl-C reaches the whole process group: the crawl shuts down gracefully and still
     # sends its last captures.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -119,24 +154,14 @@ def serve() -> None:
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything a library prints goes to stderr, not into the protocol
     _widen_pipe(messages.fileno())
-    writer: ArchiveWriter | None = None
+    writers: dict[int, ArchiveWriter] = {}
     while header := messages.read(_HEADER.size):
         (size,) = _HEADER.unpack(header)
         data = messages.read(size)
         if len(data) < size:
             break  # the crawl process was killed mid-message
-        message = pickle.loads(data)
         try:
-            if isinstance(message, Capture):
-                assert writer is not None
-                writer.write(message)
-                reply: tuple[bool, Any] = (True, None)
-            elif message is None:
-                reply = (True, [str(p) for p in writer.close()] if writer else [])
-            else:
-                directory, stem, max_size, info = message
-                writer = ArchiveWriter(directory, stem, max_size, info)
-                reply = (True, None)
+            reply: tuple[bool, Any] = (True, _handle(writers, pickle.loads(data)))
         except Exception as exc:  # a full disk: the crawl process reports it
             reply = (False, f"{type(exc).__name__}: {exc}")
         out = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
@@ -145,7 +170,7 @@ def serve() -> None:
             answers.flush()
         except BrokenPipeError:
             break
-    if writer is not None:
+    for writer in writers.values():
         writer.close()  # input ended without a close: the crawl process is gone
 
 

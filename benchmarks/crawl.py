@@ -339,7 +339,7 @@ def run_archive_cost(
         Row("archive", f"nusadaily pages/s with the archive ({size})", pps[True], "/s", digits=0),
         Row("archive", f"nusadaily pages/s without ({size})", pps[False], "/s", digits=0),
         Row("archive", "with / without pages/s", ratio, "x", (">=", 0.9)),
-        Row("archive", "  CPU ms/page with (crawl + parse workers)", cpu[True], "ms", digits=2),
+        Row("archive", "  CPU ms/page with (crawl process + children)", cpu[True], "ms", digits=2),
         Row("archive", "  CPU ms/page without", cpu[False], "ms", digits=2),
         Row("archive", "  crawl process CPU ms/page with", own[True], "ms", digits=2),
         Row("archive", "  crawl process CPU ms/page without", own[False], "ms", digits=2),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import io
 import json
 import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -344,3 +348,31 @@ def test_a_page_that_kills_its_worker_is_given_up_and_no_other_page_is_lost(
     assert records == [r for r in everything if r["url"] != lost["url"]]
     assert stats["newscrawl/dropped/worker_crashed"] == 1
     assert stats["newscrawl/parse_workers/restarts"] == 2
+
+
+def test_a_terminal_shows_a_progress_bar_with_pages_per_second_and_counts(
+    common_crawl: tuple[Path, list[Case]], tmp_path: Path
+) -> None:
+    path, _ = common_crawl
+    command = [sys.executable, "-m", "newscrawl.cli", "reparse", str(path)]
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: stdout and stderr are the pseudo-terminal
+        os.environ["PYTHONPATH"] = str(ROOT)
+        os.chdir(ROOT)
+        os.execv(sys.executable, [*command, "-o", str(tmp_path / "out.jsonl")])
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    shown = b""
+    while True:
+        try:
+            data = os.read(terminal, 65536)
+        except OSError:  # the child has exited and closed the terminal
+            break
+        if not data:
+            break
+        shown += data
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0
+    last_bar = shown.decode("utf-8", "replace").replace("\r", "\n").split("reparse: ")[-2]
+    assert "page/s" in last_bar
+    assert f"records={len(run([path])[0])}" in last_bar

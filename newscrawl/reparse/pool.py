@@ -60,7 +60,12 @@ class OrderedPool:
         self._queue.appendleft(_InFlight(done, [], mark))
 
     def _send(self, archives: Archives, batch: list[Task], mark: bool) -> _InFlight:
-        return _InFlight(self._executor.submit(parse_batch, archives, batch), batch, mark)
+        try:
+            future = self._executor.submit(parse_batch, archives, batch)
+        except BrokenProcessPool as exc:  # a worker died since: recovered when it is due
+            future = Future()
+            future.set_exception(exc)
+        return _InFlight(future, batch, mark)
 
     def next(self, archives: Archives) -> tuple[list[Result], bool]:
         """The results of the oldest batch (and its mark), waiting for them if need be."""

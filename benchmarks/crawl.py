@@ -38,6 +38,8 @@ SETTINGS = {
     "TELNETCONSOLE_ENABLED": "False",
     "LOG_LEVEL": "INFO",
     "STATS_CLASS": "benchmarks.crawlstats.JsonFileStatsCollector",
+    # The crawl, not its archive (the archive bench measures what archiving costs).
+    "NEWSCRAWL_ARCHIVE": "",
 }
 
 
@@ -169,10 +171,13 @@ class ProcessWatch:
         return own, sum(self.cpu_seconds.values()) - own
 
 
-def crawl(spider: str, base: str, expect: int, timeout: float, jobdir: bool = False) -> CrawlResult:
+def crawl(
+    spider: str, base: str, expect: int, timeout: float, jobdir: bool = False, archive: bool = False
+) -> CrawlResult:
     """One crawl of the site at ``base`` by ``spider`` ("nusadaily", "noop", "lxml-floor").
 
-    ``jobdir`` keeps the pending requests in Scrapy's disk queues (``-s JOBDIR=...``).
+    ``jobdir`` keeps the pending requests in Scrapy's disk queues (``-s JOBDIR=...``);
+    ``archive`` writes the WARC archive (``NEWSCRAWL_ARCHIVE``, a temporary folder).
     """
     with tempfile.TemporaryDirectory(prefix="newscrawl-bench-") as tmp:
         out, stats_file, log = Path(tmp, "out.jsonl"), Path(tmp, "stats.json"), Path(tmp, "log")
@@ -187,6 +192,8 @@ def crawl(spider: str, base: str, expect: int, timeout: float, jobdir: bool = Fa
         per_run = {"BENCH_STATS_FILE": str(stats_file), "NEWSCRAWL_STATE": f"{tmp}/state.sqlite3"}
         if jobdir:
             per_run["JOBDIR"] = f"{tmp}/job"
+        if archive:
+            per_run["NEWSCRAWL_ARCHIVE"] = f"{tmp}/archive"
         for name, value in {**SETTINGS, **per_run}.items():
             command += ["-s", f"{name}={value}"]
         command += ["-O", str(out), "--logfile", str(log)]
@@ -303,5 +310,38 @@ def run_memory(
         Row("memory", f"peak RSS {large} / {small} pages", ratio("nusadaily"), "x", ("<=", 1.2)),
         Row("memory", "  same, -s JOBDIR (disk request queue)", ratio("nusadaily, JOBDIR"), "x"),
         Row("memory", "  do-nothing spider, same sizes", ratio("do-nothing"), "x"),
+    ]
+    return rows, []
+
+
+def run_archive_cost(
+    size: int, repeats: int, log: Callable[[str], None] = print
+) -> tuple[list[Row], list[str]]:
+    """The real spider with and without its WARC archive, alternating, same site."""
+    pps: dict[bool, list[float]] = {True: [], False: []}
+    cpu: dict[bool, list[float]] = {True: [], False: []}
+    own: dict[bool, list[float]] = {True: [], False: []}
+    timeout = 60 + size * 0.1
+    with local_site(max_seconds=repeats * 2 * timeout + 120) as root:
+        base = prepare(root, size)
+        for rep in range(repeats):
+            for archive in (rep % 2 == 0, rep % 2 != 0):
+                result = crawl("nusadaily", base, size, timeout, archive=archive)
+                pps[archive].append(result.pages_per_second)
+                cpu[archive].append((result.cpu + result.worker_cpu) * 1000 / result.pages)
+                own[archive].append(result.cpu * 1000 / result.pages)
+            log(
+                f"  archive repeat {rep + 1}/{repeats}: with {pps[True][-1]:.0f} pages/s, "
+                f"without {pps[False][-1]:.0f} pages/s"
+            )
+    ratio = [a / b for a, b in zip(pps[True], pps[False], strict=True)]
+    rows = [
+        Row("archive", f"nusadaily pages/s with the archive ({size})", pps[True], "/s", digits=0),
+        Row("archive", f"nusadaily pages/s without ({size})", pps[False], "/s", digits=0),
+        Row("archive", "with / without pages/s", ratio, "x", (">=", 0.9)),
+        Row("archive", "  CPU ms/page with (crawl process + children)", cpu[True], "ms", digits=2),
+        Row("archive", "  CPU ms/page without", cpu[False], "ms", digits=2),
+        Row("archive", "  crawl process CPU ms/page with", own[True], "ms", digits=2),
+        Row("archive", "  crawl process CPU ms/page without", own[False], "ms", digits=2),
     ]
     return rows, []

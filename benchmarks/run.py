@@ -15,7 +15,19 @@ from pathlib import Path
 
 from benchmarks.stats import Row, markdown_table
 
-BENCHES = ("parse", "dates", "schema", "crawl", "memory", "distributed", "fuzz", "faults")
+BENCHES = (
+    "parse",
+    "dates",
+    "schema",
+    "crawl",
+    "memory",
+    "distributed",
+    "fuzz",
+    "faults",
+    "archive",
+    "reparse",
+    "reparse-memory",
+)
 
 
 @dataclass(frozen=True)
@@ -30,10 +42,15 @@ class Plan:
     distributed_repeats: int
     fuzz_pages: int
     fuzz_dates: int
+    archive_repeats: int = 5
+    #: Captures in the re-parse archives: the 67 kB pages, the real pages.
+    reparse_pages: tuple[int, int] = (5000, 2000)
+    reparse_repeats: int = 3
+    reparse_memory: tuple[int, int] = (5000, 50000)
 
 
 FULL = Plan(11, 7, 5000, 3, (2000, 20000), 1, 3000, 3, 12000, 12000)
-QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 600, 1, 1000, 2000)
+QUICK = Plan(3, 3, 1000, 1, (500, 5000), 1, 600, 1, 1000, 2000, 1, (1000, 500), 1, (1000, 10000))
 
 
 def machine() -> list[str]:
@@ -128,9 +145,24 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import faults
 
         runners["faults"] = lambda: faults.run(log)
+    if "archive" in only:
+        from benchmarks import crawl
+
+        runners["archive"] = lambda: crawl.run_archive_cost(
+            plan.crawl_pages, plan.archive_repeats, log
+        )
+    if "reparse" in only:
+        from benchmarks import reparse
+
+        runners["reparse"] = lambda: reparse.run(*plan.reparse_pages, plan.reparse_repeats, log)
+    if "reparse-memory" in only:
+        from benchmarks import reparse
+
+        runners["reparse-memory"] = lambda: reparse.run_memory(*plan.reparse_memory, 1, log)
 
     rows: list[Row] = []
     notes: list[str] = []
+    load_before = os.getloadavg()[0]  # other work on the machine skews every figure
     started = time.perf_counter()
     for name, runner in runners.items():
         log(f"{name} ...")
@@ -142,7 +174,15 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - started
     print(markdown_table(rows))
     print()
-    for line in [*machine(), f"{'quick' if args.quick else 'full'} run, {total:.0f} s", *notes]:
+    load = (
+        f"load average (1 min) {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    )
+    for line in [
+        *machine(),
+        f"{'quick' if args.quick else 'full'} run, {total:.0f} s",
+        load,
+        *notes,
+    ]:
         print(line)
     if args.json:
         payload = {

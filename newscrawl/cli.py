@@ -13,6 +13,7 @@ from pathlib import Path
 from newscrawl.api import parse_article
 from newscrawl.errors import ArticleError
 from newscrawl.record import to_json_line
+from newscrawl.reparse.command import add_command as add_reparse_command
 from newscrawl.urls import link_problem
 
 #: ``newscrawl parse`` exit statuses: the page is no article or cannot be completed...
@@ -199,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="latest (scheduled runs), or a backfill's: backfill-YYYYMMDD-YYYYMMDD",
     )
     frontier.set_defaults(func=cmd_frontier)
+    add_reparse_command(commands)
     return parser
 
 

@@ -57,6 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.discover.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.discover.middlewares.BackoffRetryMiddleware": 550,
+    # Next to the downloader: bodies still compressed, every redirect and robots.txt.
+    "newscrawl.discover.capture.ArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "newscrawl.keep.pipelines.ValidationPipeline": 100,
@@ -100,6 +102,12 @@ NEWSCRAWL_CROSSCHECK_RATE = 0.05
 
 # Offline replay: comma-separated .warc/.warc.gz files answer every request (empty = off).
 NEWSCRAWL_REPLAY = ""
+# Archive: every response received, as WARC/1.1, <dir>/<run timestamp>.warc.gz (empty = off).
+# A directory or a file name ending in .warc.gz; %(name)s is the outlet, %(stamp)s the run's
+# timestamp, %(output_dir)s NEWSCRAWL_OUTPUT_DIR (beside the run's records).
+NEWSCRAWL_ARCHIVE = "%(output_dir)s"
+# A file is closed and the next one started at this size (bytes, or 500M, 1G).
+NEWSCRAWL_ARCHIVE_MAX_SIZE = "1G"
 # Write the run's stats as JSON here when the crawl ends (empty = off).
 NEWSCRAWL_STATS_FILE = ""
 

@@ -296,11 +296,15 @@ class OutletSpider(NewsSpider):
         with self.time_limit():
             links = spec.links(listing) if spec.links else article_links(listing, self.outlet)
         lower = self.since
+        oldest = self.since
         if lower is None:
-            # A scheduled run reads a listing back to the start of its day.
+            # A scheduled run pages through a listing back to the start of its day, and takes
+            # the links of those pages that are young enough to be re-checked anyway (an
+            # article of 23:50 yesterday is still new to a run at 00:10).
             first_day = day or listing.fetched_at.astimezone(JAKARTA).date()
             lower = datetime.combine(first_day, time(), JAKARTA)
-        wanted = within(links, lower, self.until) if spec.by_date else links
+            oldest = min(lower, listing.fetched_at - Run.of(self.crawler).recheck)
+        wanted = within(links, oldest, self.until) if spec.by_date else links
         yield from self.article_requests(wanted, by_date=False)
         if page >= spec.max_pages or not links or not self.keep_going(spec, links, day, lower):
             return

@@ -1,7 +1,8 @@
 """WARC archives: write saved pages into one, and look pages up in several.
 
 The replay middleware answers requests from :class:`WarcArchive`; tests and
-benchmarks build fixture sites with :func:`write_warc`.
+benchmarks build fixture sites with :func:`write_warc`. (Crawls write their own
+archives with :mod:`newscrawl.keep.archive`.)
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from pathlib import Path
 
 from w3lib.url import canonicalize_url
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
+from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 #: Headers that described the bytes on the wire, not the decoded payload we store.
 _WIRE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+#: Headers a replayed response drops: its body's chunks are joined, but it stays
+#: content-encoded (Scrapy's HttpCompressionMiddleware decodes it, as on a live crawl).
+_TRANSFER_HEADERS = frozenset({"transfer-encoding", "content-length"})
 
 
 @dataclass(frozen=True)
@@ -98,12 +104,22 @@ class WarcArchive:
             stream.seek(offset)
             record = next(iter(ArchiveIterator(stream)))
             http = record.http_headers
-            body = record.content_stream().read()
+            body = encoded_payload(record)
             date = record.rec_headers.get_header("WARC-Date")
             fetched = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else None
             status = int(http.get_statuscode()) if http else 200
             headers = [
-                (k, v) for k, v in (http.headers if http else []) if k.lower() not in _WIRE_HEADERS
+                (k, v)
+                for k, v in (http.headers if http else [])
+                if k.lower() not in _TRANSFER_HEADERS
             ]
             uri = record.rec_headers.get_header("WARC-Target-URI")
         return SavedResponse(uri, status, headers, body, fetched)
+
+
+def encoded_payload(record: ArcWarcRecord) -> bytes:
+    """The record's HTTP payload as received, chunks joined, content-encoding kept."""
+    http = record.http_headers
+    if http is not None and (http.get_header("Transfer-Encoding") or "").lower() == "chunked":
+        return bytes(ChunkedDataReader(record.raw_stream).read())
+    return bytes(record.raw_stream.read())

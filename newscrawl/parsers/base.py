@@ -60,6 +60,10 @@ def _ld_strings(value: Any) -> list[str]:
     return strings
 
 
+#: The one-page view of a multi-page article (``?page=all``, ``?showpage=all``, detik's
+#: ``?single=1``): its paging bar still links the pages, but it holds them all.
+ONE_PAGE_VIEW = re.compile(r"[?&](?:[a-z]*page|view)=all\b|[?&]single=1\b", re.IGNORECASE)
+
 _SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}(?=\.\w{3,4}$)")
 
 
@@ -375,7 +379,7 @@ class ArticleParser:
 
     def page_urls(self) -> list[str]:
         """Absolute URLs of this article's later pages, in order (multi-page articles)."""
-        if not self.pages_css:
+        if not self.pages_css or ONE_PAGE_VIEW.search(self.page.url):
             return []
         hrefs = self.page.css(self.pages_css).css("::attr(href)").getall()
         own = link_url(self.page.url, self.page.url)

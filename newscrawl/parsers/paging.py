@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newscrawl.parsers.base import ONE_PAGE_VIEW
 from newscrawl.urls import link_url
 
 #: Pages past this are a loop or a listing, not an article.
@@ -16,6 +17,8 @@ _PAGE_SUFFIX = re.compile(r"/(?:page/|halaman/)?(\d{1,2})")
 def later_pages(url: str, hrefs: Iterable[str | None]) -> list[str]:
     """The article's later pages among ``hrefs`` (a paging bar's links, ``rel=next``): its
     own URL with a page parameter (``?page=2``) or a page suffix (``/2``), in page order."""
+    if ONE_PAGE_VIEW.search(url):
+        return []  # a one-page view holds every page
     own = link_url(url, url)
     stem = own.partition("?")[0].rstrip("/")
     numbered: dict[int, str] = {}

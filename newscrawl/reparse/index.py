@@ -1,0 +1,145 @@
+"""The first pass of a re-parse: where each capture is, and which ones to parse.
+
+One streaming read of every archive notes each response (and revisit) record's place,
+status, kind of content and what the crawl fetched it as (our archives'
+``WARC-Newscrawl-Role``), in compact arrays; bodies are not kept. A URL captured more than
+once counts by its latest capture, as on replay (retries, re-crawls). Revisit records point
+at the earlier response that holds their payload.
+
+FastWARC reads here and in the workers: on the 67 kB benchmark pages it indexes a capture
+in 0.08 ms and reads one at an offset in 0.12 ms, where warcio takes 0.27 ms and 0.23 ms.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+
+from newscrawl.keep.archive import OUTLET_FIELD, ROLE_HEADER, ROLES
+from newscrawl.keep.warc import lookup_key
+
+#: What a capture's role code means (0: not said, a third-party archive).
+ROLE_NAMES = (None, *ROLES)
+_ROLE_CODES = {name: code for code, name in enumerate(ROLE_NAMES)}
+#: Kinds of content: an HTML page, something else (feeds, sitemaps, images), not said.
+HTML, OTHER, UNKNOWN = 0, 1, 2
+#: A revisit whose earlier capture is not in the archives: there is no payload to parse.
+NO_PAYLOAD = -1
+
+_TYPES = WarcRecordType.response | WarcRecordType.revisit | WarcRecordType.warcinfo
+
+
+@dataclass
+class CaptureIndex:
+    """Every capture of the archives, numbered in archive order."""
+
+    paths: list[Path]
+    #: The outlet whose crawl wrote each file (our archives' warcinfo), else None.
+    outlets: list[str | None] = field(default_factory=list)
+    file: array[int] = field(default_factory=lambda: array("H"))
+    offset: array[int] = field(default_factory=lambda: array("q"))
+    #: Where the payload is: the capture itself, or a revisit's earlier capture (a number).
+    payload: array[int] = field(default_factory=lambda: array("q"))
+    status: array[int] = field(default_factory=lambda: array("H"))
+    role: array[int] = field(default_factory=lambda: array("b"))
+    kind: array[int] = field(default_factory=lambda: array("b"))
+    #: 1 where a later capture of the same URL supersedes this one.
+    superseded: bytearray = field(default_factory=bytearray)
+    #: URL key (:func:`lookup_key`) -> its latest capture.
+    latest: dict[str, int] = field(default_factory=dict)
+    #: Records read, by WARC type.
+    records: Counter[str] = field(default_factory=Counter)
+
+    def __len__(self) -> int:
+        return len(self.offset)
+
+    def find(self, url: str) -> int | None:
+        """The latest capture of ``url``, if any."""
+        return self.latest.get(lookup_key(url))
+
+    def role_name(self, capture: int) -> str | None:
+        return ROLE_NAMES[self.role[capture]]
+
+    def location(self, capture: int) -> tuple[int, int]:
+        """(file number, offset) of the record describing ``capture``."""
+        return self.file[capture], self.offset[capture]
+
+
+def build_index(
+    paths: Sequence[str | Path], advance: Callable[[int], object] | None = None
+) -> CaptureIndex:
+    """Index ``paths`` in order (later files' captures supersede earlier ones);
+    ``advance(bytes)`` is called as the files are read (a progress bar)."""
+    index = CaptureIndex([Path(p) for p in paths])
+    for number, path in enumerate(index.paths):
+        index.outlets.append(None)
+        done = 0
+        for record in ArchiveIterator(str(path), record_types=_TYPES, parse_http=True):
+            if advance is not None and record.stream_pos - done >= 1 << 20:
+                advance(record.stream_pos - done)
+                done = record.stream_pos
+            _add(index, number, record)
+        if advance is not None:
+            advance(path.stat().st_size - done)
+    return index
+
+
+def _add(index: CaptureIndex, file_number: int, record: WarcRecord) -> None:
+    kind = record.record_type
+    if kind == WarcRecordType.warcinfo:
+        index.records["warcinfo"] += 1
+        if index.outlets[file_number] is None:
+            index.outlets[file_number] = _warcinfo_outlet(record.reader.read())
+        return
+    is_revisit = kind == WarcRecordType.revisit
+    index.records["revisit" if is_revisit else "response"] += 1
+    uri = record.headers.get("WARC-Target-URI")
+    if not uri:
+        return
+    key = lookup_key(uri)
+    number = len(index.offset)
+    http = record.http_headers if record.is_http else None
+    status = (http.status_code or 0) if http is not None else 0
+    content_type = (http.get("Content-Type") if http is not None else None) or record.headers.get(
+        "WARC-Identified-Payload-Type"
+    )
+    payload = number
+    if is_revisit:
+        earlier = index.latest.get(
+            lookup_key(record.headers.get("WARC-Refers-To-Target-URI") or uri)
+        )
+        payload = index.payload[earlier] if earlier is not None else NO_PAYLOAD
+        if status in (0, 304) and payload != NO_PAYLOAD:
+            status = index.status[payload]  # "not modified": the earlier response stands
+        if content_type is None and payload != NO_PAYLOAD:
+            content_type = "text/html" if index.kind[payload] == HTML else None
+    index.file.append(file_number)
+    index.offset.append(record.stream_pos)
+    index.payload.append(payload)
+    index.status.append(status)
+    index.role.append(_ROLE_CODES.get(record.headers.get(ROLE_HEADER), 0))
+    index.kind.append(_kind(content_type))
+    index.superseded.append(0)
+    previous = index.latest.get(key)
+    if previous is not None:
+        index.superseded[previous] = 1
+    index.latest[key] = number
+
+
+def _kind(content_type: str | None) -> int:
+    if not content_type:
+        return UNKNOWN
+    return HTML if "html" in content_type.lower() else OTHER
+
+
+def _warcinfo_outlet(block: bytes) -> str | None:
+    for line in block.decode("utf-8", "replace").splitlines():
+        name, _, value = line.partition(":")
+        if name.strip().lower() == OUTLET_FIELD and value.strip():
+            return value.strip()
+    return None

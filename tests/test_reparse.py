@@ -1,0 +1,379 @@
+"""``newscrawl reparse`` over third-party archives: Common Crawl's shape, every fixture page."""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import io
+import json
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newscrawl.api import parse_article
+from newscrawl.dates import JAKARTA
+from newscrawl.errors import ArticleError
+from newscrawl.reparse import worker
+from newscrawl.reparse.command import window
+from newscrawl.reparse.run import Reparse
+from tests.cases import ROOT, Case, load_cases, read_page
+
+HTML = "text/html; charset=UTF-8"
+LATER = timedelta(days=3)
+NOW = datetime(2026, 11, 1, 5, tzinfo=UTC)
+
+
+class CommonCrawlWarc:
+    """A WARC as Common Crawl / CC-NEWS write them (warcio, not our writer): warcinfo, then
+    request, response and metadata records per fetch; revisits for payloads seen before."""
+
+    def __init__(self, path: Path) -> None:
+        self.stream = path.open("wb")
+        self.writer = WARCWriter(self.stream, gzip=True, warc_version="1.0")
+        info = {"software": "Apache Nutch 1.20 (modified)", "isPartOf": "CC-NEWS"}
+        self.writer.write_record(self.writer.create_warcinfo_record(path.name, info))
+
+    def fetch(
+        self,
+        url: str,
+        body: bytes,
+        when: datetime,
+        *,
+        status: str = "200 OK",
+        headers: list[tuple[str, str]] | None = None,
+        encoding: str = "",
+    ) -> None:
+        """One fetch; ``encoding``: "" (identity), "gzip+chunked" (as on the wire) or
+        "decoded" (CC's way: payload decoded, the headers renamed to X-Crawler-*)."""
+        http = list(headers if headers is not None else [("Content-Type", HTML)])
+        payload = body
+        if encoding == "gzip+chunked":
+            packed = gzip.compress(body)
+            half = len(packed) // 2
+            payload = b"".join(
+                b"%x\r\n%s\r\n" % (len(p), p) for p in (packed[:half], packed[half:], b"")
+            )
+            http += [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
+        elif encoding == "decoded":
+            http += [("X-Crawler-Content-Encoding", "gzip"), ("Content-Length", str(len(body)))]
+        else:
+            http.append(("Content-Length", str(len(body))))
+        date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        request = self.writer.create_warc_record(
+            url,
+            "request",
+            http_headers=StatusAndHeaders(
+                "GET / HTTP/1.1", [("User-Agent", "CCBot/2.0")], is_http_request=True
+            ),
+            warc_headers_dict={"WARC-Date": date},
+        )
+        response = self.writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(payload),
+            length=len(payload),
+            http_headers=StatusAndHeaders(status, http, protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": date, "WARC-Identified-Payload-Type": "text/html"},
+        )
+        metadata = self.writer.create_warc_record(
+            url,
+            "metadata",
+            payload=io.BytesIO(b"fetchTimeMs: 213\r\n"),
+            length=18,
+            warc_content_type="application/warc-fields",
+            warc_headers_dict={
+                "WARC-Date": date,
+                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+            },
+        )
+        for record in (request, response, metadata):
+            self.writer.write_record(record)
+
+    def revisit(self, url: str, when: datetime, refers_to: datetime) -> None:
+        record = self.writer.create_revisit_record(
+            url,
+            digest="sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            refers_to_uri=url,
+            refers_to_date=refers_to.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", HTML)], protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": when.strftime("%Y-%m-%dT%H:%M:%SZ")},
+        )
+        self.writer.write_record(record)
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+def own_cases() -> list[Case]:
+    return [case for case in load_cases() if not case.needs_shared]
+
+
+def expected_outcome(case: Case, when: datetime) -> dict[str, Any] | str:
+    """What the parsing API makes of the case's pages fetched at ``when``: a record, or
+    the reason it refuses them."""
+    more = [(read_page(p["file"], case.outlet), p["url"]) for p in case.more_pages]
+    try:
+        return parse_article(case.html(), case.url, when, content_type=HTML, more_pages=more)
+    except ArticleError as exc:
+        return exc.reason
+
+
+def run(paths: list[Path], **options: Any) -> tuple[list[dict[str, Any]], Counter[str]]:
+    out = io.StringIO()
+    stats = Reparse(paths, out, **{"workers": 2, **options}).run()
+    return [json.loads(line) for line in out.getvalue().splitlines()], stats
+
+
+@pytest.fixture(scope="module")
+def common_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Case]]:
+    """Every own fixture case of every outlet as one CC-shaped archive, with the kinds of
+    captures a crawl of the open web also holds."""
+    path = tmp_path_factory.mktemp("cc") / "CC-NEWS-20261101000000-00001.warc.gz"
+    warc = CommonCrawlWarc(path)
+    cases = own_cases()
+    encodings = ["", "gzip+chunked", "decoded"]
+    for number, case in enumerate(cases):
+        encoding = encodings[number % 3]
+        warc.fetch(case.url, case.html(), case.fetched_at, encoding=encoding)
+        for page in case.more_pages:
+            warc.fetch(page["url"], read_page(page["file"], case.outlet), case.fetched_at)
+    first = cases[0]
+    warc.fetch("https://example.org/news/1", b"<html><body><p>Other news</p></body></html>", NOW)
+    warc.fetch(
+        "https://www.nusadaily.com/logo.png",
+        b"\x89PNG\r\n",
+        NOW,
+        headers=[("Content-Type", "image/png")],
+    )
+    warc.fetch("https://www.detik.com/gone", b"<html></html>", NOW, status="404 Not Found")
+    warc.fetch(
+        "https://www.kompas.com/moved",
+        b"",
+        NOW,
+        status="301 Moved Permanently",
+        headers=[("Location", "https://www.kompas.com/")],
+    )
+    # The first case's page again, three days on, unchanged: a revisit record.
+    warc.revisit(first.url, first.fetched_at + LATER, refers_to=first.fetched_at)
+    warc.revisit("https://www.detik.com/never-captured", NOW, refers_to=NOW)
+    warc.close()
+    return path, cases
+
+
+def test_a_third_party_archive_gives_what_the_parsing_api_gives_every_page(
+    common_crawl: tuple[Path, list[Case]],
+) -> None:
+    path, cases = common_crawl
+    records, stats = run([path])
+    by_url = {record["url"]: record for record in records}
+    assert len(by_url) == len(records), "a record was emitted twice"
+    refused: Counter[str] = Counter()
+    seen: set[str] = set()
+    for number, case in enumerate(cases):
+        # The revisit made the first case's latest capture three days later.
+        when = case.fetched_at + (LATER if number == 0 else timedelta())
+        expected = expected_outcome(case, when)
+        if isinstance(expected, str):
+            refused[expected] += 1
+        elif expected["url"] in seen:  # two views of one article (detik's ?single=1)
+            refused["duplicate"] += 1
+        else:
+            seen.add(expected["url"])
+            assert by_url.pop(expected["url"], None) == expected, case.id
+    assert not by_url, f"records of no case: {sorted(by_url)}"
+    # Listings and galleries of a web archive are no loss: skipped; other refusals dropped.
+    not_articles = refused.pop("not_an_article")
+    dropped = {k.split("/")[-1]: v for k, v in stats.items() if k.startswith("newscrawl/dropped/")}
+    assert dropped == dict(refused)
+    skipped = {k.split("/")[-1]: v for k, v in stats.items() if k.startswith("newscrawl/skipped/")}
+    assert skipped == {
+        # example.org's page too: the generic parser finds no article in it.
+        "not_an_article": not_articles + 1,
+        "not_html": 1,  # the PNG
+        "http_404": 1,
+        "redirect": 1,
+        "earlier_capture": 1,  # the first case's page, revisited later
+        "revisit_without_payload": 1,
+    }
+    assert stats["newscrawl/records"] == len(records)
+    assert stats["newscrawl/reparse/records/revisit"] == 2
+
+
+def test_later_pages_join_their_article_and_a_missing_one_drops_it(tmp_path: Path) -> None:
+    (case,) = [c for c in own_cases() if c.id == "cnnindonesia/2026-gaya-hidup-kebiasaan-jantung"]
+    pages = [(case.url, case.html())] + [
+        (p["url"], read_page(p["file"], case.outlet)) for p in case.more_pages
+    ]
+    complete, cut = tmp_path / "complete.warc.gz", tmp_path / "cut.warc.gz"
+    for path, kept in ((complete, pages), (cut, pages[:-1])):
+        warc = CommonCrawlWarc(path)
+        for number, (url, body) in enumerate(kept):
+            warc.fetch(url, body, case.fetched_at + timedelta(minutes=number))
+        warc.close()
+    last_fetch = case.fetched_at + timedelta(minutes=len(pages) - 1)
+    records, stats = run([complete])
+    # One record from all three pages, dated by its last page, as a crawl dates it.
+    assert records == [expected_outcome(case, last_fetch)]
+    assert stats["newscrawl/article_pages"] == 3
+    records, stats = run([cut])
+    assert records == []
+    assert stats["newscrawl/dropped/missing_page"] == 1
+
+
+def test_outlet_and_date_filters(common_crawl: tuple[Path, list[Case]]) -> None:
+    path, _ = common_crawl
+    records, stats = run([path], outlet="detik")
+    assert records and {r["outlet"] for r in records} == {"detik"}
+    assert stats["newscrawl/skipped/other_outlet"] > 0
+    everything, all_stats = run([path])
+    day = jakarta_day(everything[len(everything) // 2])
+    records, stats = run([path], window=window(day, day))
+    # Jakarta days, as the crawl's -a since/until: a WIT article at 00:30 is the day before.
+    assert records == [r for r in everything if jakarta_day(r) == day]
+    parsed = all_stats["newscrawl/parsed"]
+    assert stats["newscrawl/skipped/out_of_range"] == parsed - len(records)
+
+
+def jakarta_day(record: dict[str, Any]) -> date:
+    return datetime.fromisoformat(record["published_at"]).astimezone(JAKARTA).date()
+
+
+def test_output_does_not_depend_on_timing(common_crawl: tuple[Path, list[Case]]) -> None:
+    path, _ = common_crawl
+    one, _ = run([path], workers=1)
+    assert run([path])[0] == one
+
+
+def test_command_writes_records_counts_and_compares(
+    common_crawl: tuple[Path, list[Case]], tmp_path: Path
+) -> None:
+    path, _ = common_crawl
+    records, _ = run([path])
+    # An earlier output: one body differed, one article was not there, one is gone now.
+    previous = [dict(r) for r in records[1:]]
+    previous[0]["body"] = previous[0]["body"].replace(" ", "  ", 1)
+    previous[1]["tags"] = [*previous[1]["tags"], "Lama"]
+    gone = {**records[2], "url": "https://www.nusadaily.com/dihapus"}
+    earlier = tmp_path / "previous.jsonl"
+    earlier.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [*previous, gone]), "utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "newscrawl.cli", "reparse", str(path), "-o", str(out)]
+    proc = subprocess.run(
+        [*command, "--compare", str(earlier), "--workers", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert [json.loads(line) for line in out.read_text("utf-8").splitlines()] == records
+    assert not out.with_name("out.jsonl.part").exists()
+    assert proc.stderr.startswith(f"reparse: {len(records)} records, ")
+    # example.org's page has no article markup: the generic parser refuses it.
+    assert "not_an_article: " in proc.stderr and "unsupported_site" not in proc.stderr
+    report = proc.stdout.splitlines()
+    both = len(records) - 1
+    assert report[0] == (
+        f"compared with {earlier}: {len(records)} records before, {len(records)} now; "
+        f"{both} in both, 1 only before, 1 only now"
+    )
+    assert report[1] == f"{both - 2} unchanged, 2 changed"
+    # Fields in the record's order, with how many changed and their share.
+    assert [line.split() for line in report[2:5]] == [
+        ["field", "changed"],
+        ["tags", "1", f"({1 / both:.1%})"],
+        ["body", "1", f"({1 / both:.1%})"],
+    ]
+    assert f"body: {records[1]['url']}" in report
+    assert f"only before: {gone['url']}" in report
+    assert f"only now: {records[0]['url']}" in report
+
+
+def test_a_parser_bug_loses_one_page_and_a_false_content_encoding_is_read_as_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = [c for c in own_cases() if c.outlet == "nusadaily" and not c.error][:2]
+    path = tmp_path / "archive.warc.gz"
+    warc = CommonCrawlWarc(path)
+    # Stored decoded, the Content-Encoding header kept (some archivers do).
+    headers = [("Content-Type", HTML), ("Content-Encoding", "gzip")]
+    warc.fetch(first.url, first.html(), first.fetched_at, headers=headers)
+    warc.fetch(second.url, second.html(), second.fetched_at)
+    warc.close()
+    real_parse = worker.parse_fetched
+
+    def buggy(pages: list[Any], *args: Any) -> Any:
+        if pages[0].url == second.url:
+            raise RuntimeError("a parser bug")
+        return real_parse(pages, *args)
+
+    # The workers are forked from this process: they run the patched function.
+    monkeypatch.setattr(worker, "parse_fetched", buggy)
+    records, stats = run([path])
+    assert records == [expected_outcome(first, first.fetched_at)]
+    assert stats["newscrawl/dropped/parser_error"] == 1
+
+
+def test_a_page_that_kills_its_worker_is_given_up_and_no_other_page_is_lost(
+    common_crawl: tuple[Path, list[Case]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, cases = common_crawl
+    everything, _ = run([path])
+    killer = next(c for c in cases[10:] if not c.error and not c.more_pages)
+    real_parse = worker.parse_fetched
+
+    def crashing(pages: list[Any], *args: Any) -> Any:
+        if pages[0].url == killer.url:
+            os._exit(70)  # as a segfault in the HTML parser would end it
+        return real_parse(pages, *args)
+
+    monkeypatch.setattr(worker, "parse_fetched", crashing)
+    records, stats = run([path])
+    lost = expected_outcome(killer, killer.fetched_at)
+    assert isinstance(lost, dict)
+    assert records == [r for r in everything if r["url"] != lost["url"]]
+    assert stats["newscrawl/dropped/worker_crashed"] == 1
+    assert stats["newscrawl/parse_workers/restarts"] == 2
+
+
+def test_a_terminal_shows_a_progress_bar_with_pages_per_second_and_counts(
+    common_crawl: tuple[Path, list[Case]], tmp_path: Path
+) -> None:
+    path, _ = common_crawl
+    command = [sys.executable, "-m", "newscrawl.cli", "reparse", str(path)]
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: stdout and stderr are the pseudo-terminal
+        os.environ["PYTHONPATH"] = str(ROOT)
+        os.chdir(ROOT)
+        os.execv(sys.executable, [*command, "-o", str(tmp_path / "out.jsonl")])
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    shown = b""
+    while True:
+        try:
+            data = os.read(terminal, 65536)
+        except OSError:  # the child has exited and closed the terminal
+            break
+        if not data:
+            break
+        shown += data
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0
+    last_bar = shown.decode("utf-8", "replace").replace("\r", "\n").split("reparse: ")[-2]
+    assert "page/s" in last_bar
+    assert f"records={len(run([path])[0])}" in last_bar

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 
 from newscrawl.discover.frontier import Frontier
 from newscrawl.discover.redis_scheduler import WAKE
+from newscrawl.keep.health import DISCOVERY
 from newscrawl.keep.run import Run
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,11 @@ class DistributedCrawl:
 def machine_counts(stats: dict[str, Any]) -> dict[str, int]:
     counts = {name: int(stats.get(key, 0)) for key, name in COUNTED.items()}
     counts["dropped"] = sum(int(v) for k, v in stats.items() if k.startswith("newscrawl/dropped/"))
+    # Discovery is shared too: one machine may fetch the sitemap while another meets only the
+    # 404s of the outlet's other routes; the run's health is judged on all of them.
+    for key, value in stats.items():
+        if key.startswith(DISCOVERY):
+            counts[f"discovery/{key.removeprefix(DISCOVERY)}"] = int(value)
     return counts
 
 
@@ -185,6 +191,7 @@ class FrontierWatch:
         """The whole run's counts, all machines (the finished run's summary)."""
         machines: dict[str, dict[str, int]] = summary.get("machines") or {}
         self.stats.set_value(f"{RUN_PREFIX}machines", machines)
-        for name in (*COUNTED.values(), "dropped"):
+        names = {name for counts in machines.values() for name in counts if "/" in name}
+        for name in (*COUNTED.values(), "dropped", *sorted(names)):
             total = sum(int(counts.get(name, 0)) for counts in machines.values())
             self.stats.set_value(f"{RUN_PREFIX}{name}", total)

@@ -8,8 +8,9 @@ import pytest
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
+from newscrawl.distributed import FrontierWatch, machine_counts
 from newscrawl.keep.extensions import HEALTH_FAILED, HEALTH_VERDICT, DropReport
-from newscrawl.keep.health import discovery_summary, discovery_verdict
+from newscrawl.keep.health import discovery_summary, discovery_verdict, whole_run
 
 
 def summary(**stats: int) -> dict[str, Any]:
@@ -54,3 +55,30 @@ def test_the_drop_line_names_a_failed_verdict() -> None:
     assert DropReport(stats).summary("nusadaily") == (
         "nusadaily: 0 records, 0 pages dropped; health FAILED: site_unreachable"
     )
+
+
+def test_a_distributed_run_is_judged_on_every_machines_discovery() -> None:
+    """Two machines shared the outlet's routes: one fetched the sitemap, the other met only
+    the 404s of the routes the site does not serve. The run found its articles; neither
+    machine may call the site unreachable."""
+    sitemap_machine = {"newscrawl/discovery/usable": 1, "newscrawl/discovery/links": 30}
+    other_machine = {"newscrawl/discovery/failed/http_404": 2}
+    assert discovery_verdict(discovery_summary(other_machine))[0] == "site_unreachable"
+    collector = MemoryStatsCollector(get_crawler())
+    collector.set_stats(dict(other_machine))
+    watch = FrontierWatch.__new__(FrontierWatch)
+    watch.stats = collector
+    watch.record_summary(
+        {
+            "machines": {
+                "a": machine_counts(sitemap_machine),
+                "b": machine_counts(other_machine),
+            }
+        }
+    )
+    stats = collector.get_stats()
+    assert stats["newscrawl/run/discovery/usable"] == 1
+    assert stats["newscrawl/run/discovery/failed/http_404"] == 2
+    assert discovery_verdict(discovery_summary(whole_run(stats)))[0] == "ok"
+    # Until the run's summary is known, a machine has only its own counts to go by.
+    assert whole_run(other_machine) == other_machine

@@ -15,7 +15,13 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newscrawl.keep.health import OK, PARSER_FAILED, discovery_summary, discovery_verdict
+from newscrawl.keep.health import (
+    OK,
+    PARSER_FAILED,
+    discovery_summary,
+    discovery_verdict,
+    whole_run,
+)
 from newscrawl.keep.pipelines import COVERAGE_FIELDS
 from newscrawl.keep.run import Run
 
@@ -231,7 +237,9 @@ class CrawlReport:
         """The health check: the discovery verdict (:mod:`newscrawl.keep.health`), then
         whether the article pages mostly became records of their parser."""
         parsers = self.parser_health(stats)
-        verdict, cause = discovery_verdict(discovery_summary(stats), self.earlier_links())
+        verdict, cause = discovery_verdict(
+            discovery_summary(whole_run(stats)), self.earlier_links()
+        )
         if verdict == OK and not parsers["ok"]:
             verdict = PARSER_FAILED
             cause = (

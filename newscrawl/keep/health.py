@@ -28,6 +28,8 @@ ROBOTS_DENIED = "robots_denied"
 PARSER_FAILED = "parser_failed"
 
 DISCOVERY = "newscrawl/discovery/"
+#: The same counts summed over the machines of a distributed run (:mod:`newscrawl.distributed`).
+RUN_DISCOVERY = "newscrawl/run/discovery/"
 #: What a user can do when the network, not the site, is the problem.
 OFFLINE_HINT = "run `newscrawl demo` to see a crawl without network"
 
@@ -50,6 +52,22 @@ def discovery_summary(stats: dict[str, Any]) -> dict[str, Any]:
         "links": int(stats.get(f"{DISCOVERY}links", 0)),
         "links_skipped": _by_reason(stats, "newscrawl/links_skipped/"),
     }
+
+
+def whole_run(stats: dict[str, Any]) -> dict[str, Any]:
+    """The stats with the discovery counts of the whole distributed run (every machine's) in
+    place of this machine's once the run ended; the stats as they are otherwise."""
+    if not stats.get("newscrawl/run/machines"):
+        return stats
+    view = {key: value for key, value in stats.items() if not key.startswith(DISCOVERY)}
+    view.update(
+        {
+            DISCOVERY + key.removeprefix(RUN_DISCOVERY): value
+            for key, value in stats.items()
+            if key.startswith(RUN_DISCOVERY)
+        }
+    )
+    return view
 
 
 def _counts(by_reason: dict[str, int]) -> str:

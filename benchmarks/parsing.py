@@ -112,6 +112,10 @@ def _generic(page: BenchPage) -> Callable[[], Any]:
     return run
 
 
+def _dedicated(url: str) -> bool:
+    return find_outlet(url).dedicated
+
+
 def _lxml(page: BenchPage) -> Callable[[], Any]:
     return lambda: lxml.html.fromstring(page.html)
 
@@ -148,7 +152,14 @@ def run(repeats: int, log: Callable[[str], None] = print) -> tuple[list[Row], li
     names = list(CONTENDERS)
     per_repeat: dict[str, list[float]] = {name: [] for name in names}
     per_page_ratio: list[float] = []
-    real = [i for i, page in enumerate(pages) if page.real]
+    # The real pages a dedicated parser reads: the "stay where they are" target is theirs (a
+    # page of an outlet with no dedicated parser is the generic parser's, measured above).
+    real = [i for i, page in enumerate(pages) if page.real and _dedicated(page.url)]
+    if len(real) < sum(page.real for page in pages):
+        notes.append(
+            f"real pages of outlets with no dedicated parser left out of the real-page rows: "
+            f"{sum(page.real for page in pages) - len(real)}"
+        )
     real_lxml: list[float] = []
     real_traf: list[float] = []
     for rep in range(repeats):
@@ -211,13 +222,16 @@ def run(repeats: int, log: Callable[[str], None] = print) -> tuple[list[Row], li
         rows += [
             Row(
                 "parse",
-                f"  real pages only ({len(real)}): newscrawl / lxml",
+                f"  real pages, dedicated parsers ({len(real)}): newscrawl / lxml",
                 real_lxml,
                 "x",
                 ("<=", 3.0),
             ),
             Row(
-                "parse", f"  real pages only ({len(real)}): trafilatura / newscrawl", real_traf, "x"
+                "parse",
+                f"  real pages, dedicated parsers ({len(real)}): trafilatura / newscrawl",
+                real_traf,
+                "x",
             ),
         ]
     return rows, notes

@@ -22,6 +22,7 @@ Photo, video and infographic pages are not articles.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -98,10 +99,12 @@ class TempoV1(ArticleParser):
         return list(unique((self.page.meta("keywords") or "").split(",")))
 
     def authors(self) -> list[str]:
-        return self.sign_off()[1] or super().authors()
+        return self.signed_off[1] or super().authors()
 
-    def sign_off(self) -> tuple[Body, list[str]]:
-        """The body without the reporter's capitals sign-off, and the people it names."""
+    @cached_property
+    def signed_off(self) -> tuple[Body, list[str]]:
+        """The body without the reporter's capitals sign-off, and the people it names (the
+        body and the authors both need it: worked out once)."""
         body = self.clean_blocks()
         names = take_capitals_line(body, _NOT_REPORTERS) or []
         return body, person_names(names, drop=self.not_people)
@@ -111,7 +114,7 @@ class TempoV1(ArticleParser):
         return clean_body([_as_read_also(b) for b in blocks], self.dateline)
 
     def body(self) -> Body:
-        return self.sign_off()[0]
+        return self.signed_off[0]
 
     def parse(self) -> dict[str, Any]:
         record = super().parse()
@@ -200,7 +203,7 @@ class TempoV3(TempoV2):
         return ArticleParser.headline(self)
 
     def authors(self) -> list[str]:
-        return self.sign_off()[1] or ArticleParser.authors(self)
+        return self.signed_off[1] or ArticleParser.authors(self)
 
     def section(self) -> str | None:
         return ld_section(self.page) or ArticleParser.section(self)

@@ -4,7 +4,8 @@ by day for backfills. Dates are WIB."""
 
 from newscrawl.outlet import Feed, Index, Outlet
 from newscrawl.parsers import cnbcindonesia
-from newscrawl.parsers.cnbcindonesia import listing_links, still_that_day
+from newscrawl.parsers.cnbcindonesia import listing_links
+from newscrawl.parsers.transmedia import still_that_day
 
 OUTLET = Outlet(
     name="cnbcindonesia",

@@ -13,13 +13,8 @@ from newscrawl.dates import JAKARTA
 from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
-from newscrawl.parsers.cnbcindonesia import (
-    CnbcIndonesiaV1,
-    CnbcIndonesiaV2,
-    created_at,
-    listing_links,
-    still_that_day,
-)
+from newscrawl.parsers.cnbcindonesia import CnbcIndonesiaV1, CnbcIndonesiaV2, listing_links
+from newscrawl.parsers.transmedia import created_at, still_that_day
 from tests.cases import FIXTURES
 from tests.crawl import replay_crawl
 

@@ -19,10 +19,10 @@ from newscrawl.page import Page
 from newscrawl.parsers.cnnindonesia import (
     CnnIndonesiaV0,
     CnnIndonesiaV1,
-    created_at,
     listing_links,
     next_index_page,
 )
+from newscrawl.parsers.transmedia import created_at
 from tests.cases import FIXTURES
 from tests.crawl import replay_crawl
 

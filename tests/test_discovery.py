@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from newscrawl.discover.discovery import Link, feed_links, sitemap_index, sitemap_links, within
+from newscrawl.discover.discovery import (
+    Link,
+    card_links,
+    feed_links,
+    sitemap_index,
+    sitemap_links,
+    within,
+)
+from newscrawl.page import Page
 
 WIB = timezone(timedelta(hours=7))
 
@@ -71,3 +79,35 @@ def test_within_keeps_undated_links() -> None:
     ]
     kept = within(links, since=day - timedelta(days=1), until=day + timedelta(days=1))
     assert [link.url for link in kept] == ["b", "c"]
+
+
+def test_card_links_read_each_cards_link_title_and_printed_date() -> None:
+    html = b"""<html><body><ul>
+    <li class="card"><h3><a href="/berita/1-banjir">Banjir  Surut</a></h3>
+        <span class="date">30 menit yang lalu</span></li>
+    <li class="card"><h3><a href="/berita/1-banjir">Banjir again</a></h3>
+        <span class="date">2 jam yang lalu</span></li>
+    <li class="card"><h3><a href="https://lain.example/berita/2">Elsewhere</a></h3></li>
+    <li class="card"><h3><a href="javascript:void(0)">Menu</a></h3></li>
+    <li class="card"><h3>No link</h3></li>
+    <li class="card"><h3><a href="/berita/3-panen">Panen</a></h3></li>
+    </ul></body></html>"""
+    fetched = datetime(2026, 11, 1, 5, tzinfo=UTC)
+    page = Page.from_bytes(html, "https://www.contoh.id/indeks", fetched)
+    links = card_links(
+        page,
+        "li.card",
+        "h3 a::attr(href)",
+        "h3 a ::text",
+        "span.date::text",
+        keep=lambda url: url.startswith("https://www.contoh.id/"),
+    )
+    # The first card of a URL wins; other hosts, non-http links and bare cards are left out.
+    assert links == [
+        Link(
+            "https://www.contoh.id/berita/1-banjir", fetched - timedelta(minutes=30), "Banjir Surut"
+        ),
+        Link("https://www.contoh.id/berita/3-panen", None, "Panen"),
+    ]
+    # By default any http(s) link is kept.
+    assert len(card_links(page, "li.card", "h3 a::attr(href)", "h3 a ::text")) == 3

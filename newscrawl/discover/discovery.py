@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
@@ -16,7 +16,9 @@ from email.utils import parsedate_to_datetime
 from lxml import etree
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime
+from newscrawl.page import Page
 from newscrawl.parsers.text import clean_text
+from newscrawl.urls import link_url
 
 _XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 _URLS = etree.XPath("//*[local-name()='url']")
@@ -31,6 +33,33 @@ class Link:
     url: str
     published: datetime | None = None
     title: str | None = None
+
+
+def card_links(
+    page: Page,
+    cards: str,
+    link: str,
+    title: str,
+    shown: str = "",
+    keep: Callable[[str], bool] = bool,
+) -> list[Link]:
+    """Article links of a listing page's cards (``cards``), the first card of each URL.
+
+    Within a card, ``link`` selects the article's URL (``"h3 a::attr(href)"``), ``title`` its
+    title text and ``shown`` the date it prints, read against the fetch time ("7 menit yang
+    lalu" too; no date without ``shown``). ``keep`` says which URLs are the outlet's
+    articles (default: any http(s) URL).
+    """
+    links: dict[str, Link] = {}
+    for card in page.css(cards):
+        href = card.css(link).get()
+        url = link_url(href, page.url) if href else ""
+        if not url or url in links or not keep(url):
+            continue
+        printed = " ".join(card.css(shown).getall()) if shown else ""
+        published = parse_indonesian_datetime(printed, now=page.fetched_at)
+        links[url] = Link(url, published, clean_text(" ".join(card.css(title).getall())) or None)
+    return list(links.values())
 
 
 def _xml(body: bytes) -> etree._Element | None:

@@ -21,20 +21,16 @@ videos stand as "[Gambas:Video CNBC]" markers, the desk code "(mkh/mkh)" ends th
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
-from urllib.parse import urlsplit
 
-from newscrawl.dates import JAKARTA, parse_indonesian_datetime
 from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import dateline_pattern
 from newscrawl.parsers.text import clean_text, person_names, unique
-from newscrawl.urls import host_matches, link_url
+from newscrawl.parsers.transmedia import index_links
 
 DOMAINS = ("cnbcindonesia.com",)
-ARTICLE_PATH = re.compile(r"^/[a-z-]+/(?P<stamp>\d{14})-\d+-\d+/[^/]+")
 #: The CMS content types of galleries and videos ("singlepagenews" is an article).
 _NOT_ARTICLE_CONTENT = re.compile(r"(?:video|foto|photo|infografis)$")
 _NOT_ARTICLE_TITLE = re.compile(r"^\s*(?:VIDEO|FOTO|INFOGRAFIS)\s*:", re.IGNORECASE)
@@ -156,40 +152,8 @@ class CnbcIndonesiaV2(CnbcIndonesiaV1):
 
 
 def listing_links(page: Page) -> list[Link]:
-    """Article links of an index page (``<article>`` cards), dated by the URL's creation
-    stamp when the card prints only "N menit yang lalu"."""
-    hosts = (*DOMAINS, urlsplit(page.url).hostname or "cnbcindonesia.com")
-    links: dict[str, Link] = {}
-    for card in page.css("article"):
-        href = card.css("a::attr(href)").get()
-        url = link_url(href.strip(), page.url) if href else ""
-        if not host_matches(url, hosts) or not ARTICLE_PATH.match(urlsplit(url).path):
-            continue
-        shown = " ".join(card.css("span.text-gray::text, span.date::text").getall())
-        published = parse_indonesian_datetime(shown, now=page.fetched_at) if shown else None
-        title = clean_text(" ".join(card.css("h2 ::text").getall())) or None
-        links.setdefault(url, Link(url, published, title))
-    return list(links.values())
-
-
-def created_at(url: str) -> datetime | None:
-    """When the article was created, from the URL stamp (published minutes or days later)."""
-    match = ARTICLE_PATH.match(urlsplit(url).path)
-    if not match:
-        return None
-    try:
-        return datetime.strptime(match["stamp"], "%Y%m%d%H%M%S").replace(tzinfo=JAKARTA)
-    except ValueError:
-        return None
-
-
-def still_that_day(links: list[Link], day: date | None) -> bool:
-    """A dated index runs newest first: go on while a link was created that day or the day
-    before; a page of older links ends the day."""
-    if day is None:
-        return False
-    oldest = datetime.combine(day - timedelta(days=1), time(), JAKARTA)
-    return any((created_at(link.url) or oldest) >= oldest for link in links)
+    """Article links of an index page, with the time each card prints."""
+    return index_links(page, DOMAINS, "article", "span.text-gray::text, span.date::text")
 
 
 PARSERS = (CnbcIndonesiaV1, CnbcIndonesiaV2)

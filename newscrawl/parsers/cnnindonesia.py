@@ -10,17 +10,16 @@ articles go on at ``.../<slug>/2``, ``.../<slug>/3``. The dated index
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
-from newscrawl.dates import JAKARTA, parse_indonesian_datetime
 from newscrawl.discover.discovery import Link
 from newscrawl.errors import NotAnArticle
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.text import clean_text, person_names, unique
-from newscrawl.urls import host_matches, link_url
+from newscrawl.parsers.text import person_names, unique
+from newscrawl.parsers.transmedia import ARTICLE_PATH, index_links
+from newscrawl.urls import link_url
 
 DOMAINS = ("cnnindonesia.com",)
 
@@ -37,7 +36,6 @@ KANALS = {
     "gaya-hidup": "Gaya Hidup",
 }
 
-_ARTICLE_PATH = re.compile(r"^/[a-z-]+/(?P<stamp>\d{14})-\d+-\d+/[^/]+")
 # Galleries, videos and infographics keep the article URL shape; only the title says so.
 _NOT_ARTICLE_TITLE = re.compile(r"^\s*(?:VIDEO|FOTO|INFOGRAFIS|SMASHOT)\s*:", re.IGNORECASE)
 # ... and the CMS content type says so too: "video", "foto", "singlepagevideo",
@@ -118,7 +116,7 @@ class CnnIndonesiaV0(ArticleParser):
         """The canonical URL; pages of 2017 end it with a "/" the site no longer serves."""
         url = super().url()
         parts = urlsplit(url)
-        if _ARTICLE_PATH.match(parts.path) and parts.path.endswith("/"):
+        if ARTICLE_PATH.match(parts.path) and parts.path.endswith("/"):
             return parts._replace(path=parts.path.rstrip("/")).geturl()
         return url
 
@@ -193,33 +191,12 @@ class CnnIndonesiaV1(CnnIndonesiaV0):
 def listing_links(page: Page) -> list[Link]:
     """Article links of an index page (``/indeks``), with the times printed beside them.
 
-    Relative times ("29 menit yang lalu") resolve against ``page.fetched_at``. The items
-    are ``<article>`` elements of the left column; the menus' skeleton items link to "#".
+    The items are ``<article>`` elements of the left column; the menus' skeleton items
+    link to "#".
     """
-    # The page's own host too, so a local copy of the site (-a base_url=...) works.
-    hosts = (*DOMAINS, urlsplit(page.url).hostname or "cnnindonesia.com")
-    links: dict[str, Link] = {}
-    for item in page.css("div.w-leftcontent article"):
-        href = item.css("a::attr(href)").get()
-        url = link_url(href, page.url) if href else ""
-        if not host_matches(url, hosts) or not _ARTICLE_PATH.match(urlsplit(url).path):
-            continue
-        when = " ".join(item.css("span.text-cnn_black_light3::text").getall())
-        title = clean_text(" ".join(item.css("h2 ::text").getall())) or None
-        published = parse_indonesian_datetime(when, now=page.fetched_at)
-        links.setdefault(url, Link(url, published, title))
-    return list(links.values())
-
-
-def created_at(url: str) -> datetime | None:
-    """When the article was created, from the URL stamp (it is published minutes or days later)."""
-    match = _ARTICLE_PATH.match(urlsplit(url).path)
-    if not match:
-        return None
-    try:
-        return datetime.strptime(match["stamp"], "%Y%m%d%H%M%S").replace(tzinfo=JAKARTA)
-    except ValueError:
-        return None
+    return index_links(
+        page, DOMAINS, "div.w-leftcontent article", "span.text-cnn_black_light3::text"
+    )
 
 
 def next_index_page(page: Page) -> str | None:

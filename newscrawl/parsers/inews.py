@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from newscrawl.discover.discovery import Link
+from newscrawl.discover.discovery import Link, card_links
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import Body, clean_body, dateline_pattern
-from newscrawl.parsers.text import clean_text, person_names, unique
+from newscrawl.parsers.text import person_names, unique
 from newscrawl.urls import host_matches, link_url
 
 DOMAINS = ("inews.id",)
@@ -126,15 +126,17 @@ class InewsV1(ArticleParser):
 
 def listing_links(page: Page) -> list[Link]:
     """Article links of an index page (``div.box-list-news`` items)."""
-    links: dict[str, Link] = {}
-    for item in page.css("div.box-list-news"):
-        href = item.css("div.list-desk a::attr(href), a::attr(href)").get()
-        url = link_url(href.strip(), page.url) if href else ""
-        if not host_matches(url, DOMAINS) or not re.match(ARTICLE_PATH, urlsplit(url).path):
-            continue
-        title = clean_text(" ".join(item.css("h3 ::text, div.list-desk a ::text").getall()))
-        links.setdefault(url, Link(url, None, title or None))
-    return list(links.values())
+
+    def article(url: str) -> bool:
+        return host_matches(url, DOMAINS) and bool(re.match(ARTICLE_PATH, urlsplit(url).path))
+
+    return card_links(
+        page,
+        "div.box-list-news",
+        "div.list-desk a::attr(href), a::attr(href)",
+        "h3 ::text, div.list-desk a ::text",
+        keep=article,
+    )
 
 
 #: The index shows this many items a page; later pages add the offset to the path.

@@ -21,13 +21,12 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from newscrawl.dates import parse_indonesian_datetime
-from newscrawl.discover.discovery import Link
+from newscrawl.discover.discovery import Link, card_links
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.text import clean_text, person_names, unique
-from newscrawl.urls import host_matches, link_url
+from newscrawl.parsers.text import person_names, unique
+from newscrawl.urls import host_matches
 
 DOMAINS = ("mediaindonesia.com",)
 #: The index lists this many cards a page; its pages are offsets in the path.
@@ -114,17 +113,18 @@ class MediaIndonesiaV2(MediaIndonesiaV1):
 def listing_links(page: Page) -> list[Link]:
     """Article links of an index, kanal or search page (``ul.list-3`` cards), with the date
     each card prints ("08/1/2026 17:03", WIB)."""
-    links: dict[str, Link] = {}
-    for card in page.css("ul.list-3 li div.text"):
-        href = card.css("h3 a::attr(href)").get()
-        url = link_url(href.strip(), page.url) if href else ""
-        if not host_matches(url, DOMAINS) or not re.match(ARTICLE_PATH, urlsplit(url).path):
-            continue
-        title = clean_text(" ".join(card.css("h3 a ::text").getall())) or None
-        shown = " ".join(card.css("span::text").getall())
-        published = parse_indonesian_datetime(shown, now=page.fetched_at)
-        links.setdefault(url, Link(url, published, title))
-    return list(links.values())
+
+    def article(url: str) -> bool:
+        return host_matches(url, DOMAINS) and bool(re.match(ARTICLE_PATH, urlsplit(url).path))
+
+    return card_links(
+        page,
+        "ul.list-3 li div.text",
+        "h3 a::attr(href)",
+        "h3 a ::text",
+        "span::text",
+        keep=article,
+    )
 
 
 def next_index_page(page: Page) -> str | None:

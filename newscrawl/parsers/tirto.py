@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from newscrawl.dates import parse_indonesian_datetime
-from newscrawl.discover.discovery import Link
+from newscrawl.discover.discovery import Link, card_links
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.parsers.body import dateline_pattern
 from newscrawl.parsers.credits import credits
 from newscrawl.parsers.text import clean_text, person_names, text_blocks, unique
-from newscrawl.urls import canonical_url, link_url
+from newscrawl.urls import canonical_url
 
 #: Flat article paths: words, then a 4-character code.
 ARTICLE_PATH = r"^/[a-z0-9]+(?:-[a-z0-9]+)+-[a-zA-Z0-9]{4}$"
@@ -156,21 +155,25 @@ class TirtoV2(TirtoV1):
 def listing_links(page: Page) -> list[Link]:
     """The cards of ``/indeks``: ``div.postcard`` with the title link, the rubric label and a
     time ("27 menit lalu", "Kemarin") read against the fetch time."""
-    links: dict[str, Link] = {}
-    for card in page.css("div.postcard"):
-        href = card.css(".postcard-title a::attr(href)").get()
-        if not href:
-            continue
-        url = link_url(href, page.url)
-        if urlsplit(url).hostname not in ("tirto.id", "www.tirto.id"):
-            continue  # diajeng.id and other sister sites share the index
-        if not _ARTICLE.match(urlsplit(url).path) or NOT_ARTICLE_URL.match(url):
-            continue
-        shown = clean_text(" ".join(card.css(".postcard-timestamp ::text").getall()))
-        published = parse_indonesian_datetime(shown, now=page.fetched_at) if shown else None
-        title = clean_text(" ".join(card.css(".postcard-title a ::text").getall())) or None
-        links.setdefault(url, Link(url, published, title))
-    return list(links.values())
+
+    def article(url: str) -> bool:
+        # diajeng.id and other sister sites share the index.
+        parts = urlsplit(url)
+        return (
+            parts.hostname in ("tirto.id", "www.tirto.id")
+            and bool(_ARTICLE.match(parts.path))
+            and not NOT_ARTICLE_URL.match(url)
+        )
+
+    title = ".postcard-title a"
+    return card_links(
+        page,
+        "div.postcard",
+        f"{title}::attr(href)",
+        f"{title} ::text",
+        ".postcard-timestamp ::text",
+        keep=article,
+    )
 
 
 PARSERS = (TirtoV1, TirtoV2)

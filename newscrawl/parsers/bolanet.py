@@ -10,10 +10,8 @@ JSON-LD NewsArticle and lets the generic survey find the text container.
 
 from __future__ import annotations
 
-import re
-
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.kly import EMBEDS, KlnCurrent, brand_suffix
+from newscrawl.parsers.kly import EMBEDS, KlnCurrent, brand_suffix, section_urls
 
 BRAND = r"Bola\.net"
 
@@ -27,11 +25,9 @@ class BolanetV1(KlnCurrent):
     not_people = ("Bola.net", "Tim Bola.net", "Bolanet")
     title_suffix = brand_suffix([BRAND])
     drop_url_params = ("page",)
-    not_article_url = re.compile(
-        r"^https?://(?:[\w-]+\.)*bola\.net/(?:[\w-]+/)*"
-        r"(?:video|foto|galeri|tag|jadwal[\w-]*|hasil-pertandingan|klasemen[\w-]*|live[\w-]*)"
-        r"(?:/|$)",
-        re.IGNORECASE,
+    not_article_url = section_urls(
+        "bola.net",
+        r"video|foto|galeri|tag|jadwal[\w-]*|hasil-pertandingan|klasemen[\w-]*|live[\w-]*",
     )
 
     body_skip_css = EMBEDS

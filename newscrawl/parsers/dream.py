@@ -10,10 +10,8 @@ JSON-LD NewsArticle and lets the generic survey find the text container.
 
 from __future__ import annotations
 
-import re
-
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.kly import EMBEDS, KlnCurrent, brand_suffix
+from newscrawl.parsers.kly import EMBEDS, KlnCurrent, brand_suffix, section_urls
 
 BRAND = r"Dream(?:\.co\.id)?"
 
@@ -27,11 +25,7 @@ class DreamV1(KlnCurrent):
     not_people = ("Dream.co.id", "Dream", "Tim Dream", "Dream.co.id Team")
     title_suffix = brand_suffix([r"Dream(?:\.co\.id)?"])
     drop_url_params = ("page",)
-    not_article_url = re.compile(
-        r"^https?://(?:[\w-]+\.)*dream\.co\.id/(?:[\w-]+/)*"
-        r"(?:video|foto|galeri|tag|quran|jadwal-sholat|hotd)(?:/|$)",
-        re.IGNORECASE,
-    )
+    not_article_url = section_urls("dream.co.id", "video|foto|galeri|tag|quran|jadwal-sholat|hotd")
 
     body_skip_css = EMBEDS
     dateline = dateline_pattern(brand=BRAND)

@@ -29,6 +29,7 @@ from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser
 from newscrawl.parsers.body import image_caption
 from newscrawl.parsers.generic import GenericParser
+from newscrawl.parsers.liputan6 import Liputan6V2, Liputan6V3
 from newscrawl.parsers.text import Block, clean_text, text_blocks
 from newscrawl.urls import canonical_url
 
@@ -137,6 +138,45 @@ class KmkOutlet(ArticleParser):
         re.compile(r"^\W*(?:baca (?:artikel )?selengkapnya|selengkapnya baca)\b.{0,30}$", re.I),
         re.compile(r"^\W*(?:reporter|sumber)\s*:\s*[\w .,'&/()-]{1,60}$", re.IGNORECASE),
     )
+
+
+def section_urls(domain: str, sections: str, also: str = "") -> re.Pattern[str]:
+    """The URLs of a KLY site that are no articles: a path segment naming one of
+    ``sections`` (an alternation: galleries, videos, tag pages ...) on ``domain`` or one of
+    its subdomains, and ``also`` (a path after any folders: ``read/\\d+/infografis-``)."""
+    site = rf"^https?://(?:[\w-]+\.)*{re.escape(domain)}/(?:[\w-]+/)*"
+    pattern = rf"{site}(?:{sections})(?:/|$)" + (rf"|{site}{also}" if also else "")
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def kmk_versions(names: type[KmkOutlet]) -> tuple[type[ArticleParser], type[ArticleParser]]:
+    """An outlet's versions on the KMK platform: liputan6's layouts under its ``names``.
+
+    v1 is the 2016-17 BEM read page, v2 today's ``article-content-body`` pages (editors in the
+    page info); both leave embedded posts out of the text.
+    """
+    base = names.__name__
+    v1 = type(
+        f"{base}V1",
+        (names, Liputan6V2),
+        {
+            "__module__": names.__module__,
+            "__doc__": "2016-17: the BEM read page.",
+            "version": f"{names.outlet}/v1",
+            "body_skip_css": EMBEDS,
+        },
+    )
+    v2 = type(
+        f"{base}V2",
+        (names, Liputan6V3),
+        {
+            "__module__": names.__module__,
+            "__doc__": "Today: ``article-content-body`` pages, editors in the page info.",
+            "version": f"{names.outlet}/v2",
+            "body_skip_css": f"{Liputan6V3.body_skip_css}, {EMBEDS}",
+        },
+    )
+    return v1, v2
 
 
 def dashless_lead_pattern(brand: str) -> re.Pattern[str]:

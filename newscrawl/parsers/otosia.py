@@ -10,10 +10,8 @@ find the text container.
 
 from __future__ import annotations
 
-import re
-
 from newscrawl.parsers.body import dateline_pattern
-from newscrawl.parsers.kly import EMBEDS, KlnCurrent, brand_suffix
+from newscrawl.parsers.kly import EMBEDS, KlnCurrent, brand_suffix, section_urls
 
 BRAND = r"Otosia(?:\.com)?"
 
@@ -27,10 +25,8 @@ class OtosiaV1(KlnCurrent):
     not_people = ("Otosia.com", "Otosia", "Tim Otosia")
     title_suffix = brand_suffix([r"Otosia(?:\.com)?"])
     drop_url_params = ("page",)
-    not_article_url = re.compile(
-        r"^https?://(?:[\w-]+\.)*otosia\.com/(?:[\w-]+/)*"
-        r"(?:video|foto|galeri|tag|harga[\w-]*|berita-otomotif-terbaru)(?:/|$)",
-        re.IGNORECASE,
+    not_article_url = section_urls(
+        "otosia.com", r"video|foto|galeri|tag|harga[\w-]*|berita-otomotif-terbaru"
     )
 
     body_skip_css = EMBEDS

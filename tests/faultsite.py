@@ -15,15 +15,14 @@ import socket
 import struct
 import threading
 import zlib
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import BaseHTTPRequestHandler
 
 from tests.localsite import article_html
+from tests.serving import LocalSite
 
 WIB = timezone(timedelta(hours=7))
 FIRST = datetime(2026, 6, 28, 8, tzinfo=WIB)
@@ -65,25 +64,20 @@ def gzip_bomb_one_member(size_mib: int) -> bytes:
     return b"".join([*(packer.compress(chunk) for _ in range(size_mib)), packer.flush()])
 
 
-class FaultSite:
+class FaultSite(LocalSite):
     """Articles ``/berita-uji-nomor-N`` listed in ``/gnews/feed``, plus whatever ``faults``
     and ``extra_links`` add. ``routes`` overrides the discovery documents by path."""
 
+    protocol = "HTTP/1.1"
+
     def __init__(self, articles: int = 4) -> None:
+        super().__init__()
         self.articles = articles
         self.faults: dict[str, Fault] = {}
         #: Links listed in the news sitemap besides the articles (faulty ones, bad ones).
         self.extra_links: list[str] = []
         self.routes: dict[str, Fault] = {}
-        self.requests: Counter[str] = Counter()
         self.stop = threading.Event()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def slugs(self) -> list[str]:
         return [f"berita-uji-nomor-{n}" for n in range(self.articles)]
@@ -127,56 +121,39 @@ class FaultSite:
                 return Fault(body=self.article(number))
         return Fault(status=404, body=b"<html><body>Tidak ada</body></html>")
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                path = self.path
-                seen = site.requests[path]
-                site.requests[path] += 1
-                fault = site.answer(path)
-                if seen < len(fault.first):
-                    fault = fault.first[seen]
-                if fault.kind == "reset":
-                    # SO_LINGER 0: close with a TCP reset instead of a clean end.
-                    self.connection.setsockopt(
-                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-                    )
-                    self.close_connection = True
-                    return
-                if fault.kind == "redirect":
-                    self.send_response(302)
-                    self.send_header("Location", fault.location)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                self.send_response(fault.status)
-                self.send_header("Content-Type", fault.content_type)
-                for name, value in fault.headers.items():
-                    self.send_header(name, value)
-                promised = len(fault.body) * (2 if fault.kind in ("short", "stall") else 1)
-                self.send_header("Content-Length", str(promised))
-                self.end_headers()
-                self.wfile.write(fault.body)
-                self.wfile.flush()
-                if fault.kind == "stall":
-                    site.stop.wait()
-                if fault.kind in ("short", "stall"):
-                    self.close_connection = True
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        return Handler
-
-    def __enter__(self) -> FaultSite:
-        self.thread.start()
-        return self
+    def serve(self, request: BaseHTTPRequestHandler) -> None:
+        path = request.path
+        seen = self.requests[path] - 1  # answers given before this one
+        fault = self.answer(path)
+        if seen < len(fault.first):
+            fault = fault.first[seen]
+        if fault.kind == "reset":
+            # SO_LINGER 0: close with a TCP reset instead of a clean end.
+            request.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )
+            request.close_connection = True
+            return
+        if fault.kind == "redirect":
+            request.send_response(302)
+            request.send_header("Location", fault.location)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+            return
+        request.send_response(fault.status)
+        request.send_header("Content-Type", fault.content_type)
+        for name, value in fault.headers.items():
+            request.send_header(name, value)
+        promised = len(fault.body) * (2 if fault.kind in ("short", "stall") else 1)
+        request.send_header("Content-Length", str(promised))
+        request.end_headers()
+        request.wfile.write(fault.body)
+        request.wfile.flush()
+        if fault.kind == "stall":
+            self.stop.wait()
+        if fault.kind in ("short", "stall"):
+            request.close_connection = True
 
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
+        super().__exit__(*exc)

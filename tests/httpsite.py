@@ -10,16 +10,16 @@ servers do, and what an archive must keep as received.
 from __future__ import annotations
 
 import gzip
-import threading
-from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
 from newscrawl.keep.warc import SavedResponse
+from tests.serving import LocalSite, send
 
 
-class FixtureSite:
+class FixtureSite(LocalSite):
+    protocol = "HTTP/1.1"
+
     def __init__(
         self,
         origin: str,
@@ -30,14 +30,8 @@ class FixtureSite:
         self.origin = origin.rstrip("/")
         self.redirects = redirects or {}
         self.chunked = chunked
-        self.requests: Counter[str] = Counter()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__()
         self.pages = {self._path(r.url): r for r in responses}
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     @staticmethod
     def _path(url: str) -> str:
@@ -51,53 +45,36 @@ class FixtureSite:
             )
         return body
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        site = self
+    def serve(self, request: BaseHTTPRequestHandler) -> None:
+        if request.path in self.redirects:
+            request.send_response(301)
+            request.send_header("Location", self.base_url + self.redirects[request.path])
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+            return
+        page = self.pages.get(request.path)
+        if page is None:
+            self.answer(request, 404, "text/html", b"<html><body>Not found</body></html>")
+            return
+        content_type = dict(page.headers).get("Content-Type", "text/html")
+        self.answer(request, page.status, content_type, self.local(page.body))
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                site.requests[self.path] += 1
-                if self.path in site.redirects:
-                    self.send_response(301)
-                    self.send_header("Location", site.base_url + site.redirects[self.path])
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                page = site.pages.get(self.path)
-                if page is None:
-                    self.answer(404, "text/html", b"<html><body>Not found</body></html>")
-                    return
-                content_type = dict(page.headers).get("Content-Type", "text/html")
-                self.answer(page.status, content_type, site.local(page.body))
-
-            def answer(self, status: int, content_type: str, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                if "gzip" in (self.headers.get("Accept-Encoding") or "") and body:
-                    body = gzip.compress(body)
-                    self.send_header("Content-Encoding", "gzip")
-                if self.path in site.chunked:
-                    self.send_header("Transfer-Encoding", "chunked")
-                    self.end_headers()
-                    half = len(body) // 2
-                    for part in (body[:half], body[half:], b""):
-                        self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
-                    return
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        return Handler
-
-    def __enter__(self) -> FixtureSite:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def answer(
+        self, request: BaseHTTPRequestHandler, status: int, content_type: str, body: bytes
+    ) -> None:
+        headers = []
+        if "gzip" in (request.headers.get("Accept-Encoding") or "") and body:
+            body = gzip.compress(body)
+            headers.append(("Content-Encoding", "gzip"))
+        if request.path not in self.chunked:
+            send(request, status, content_type, body, headers)
+            return
+        request.send_response(status)
+        request.send_header("Content-Type", content_type)
+        for name, value in headers:
+            request.send_header(name, value)
+        request.send_header("Transfer-Encoding", "chunked")
+        request.end_headers()
+        half = len(body) // 2
+        for part in (body[:half], body[half:], b""):
+            request.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))

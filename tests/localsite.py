@@ -11,11 +11,11 @@ import html
 import threading
 from collections import Counter
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from time import sleep
-from typing import Any
 
 from tests.cases import FIXTURES
+from tests.serving import LocalSite, send
 
 TEMPLATE_SLUG = "harga-cabai-rawit-di-pasar-besar-malang-tembus-rp80-ribu-per-kilogram"
 TEMPLATE_TITLE = "Harga Cabai Rawit di Pasar Besar Malang Tembus Rp80 Ribu per Kilogram"
@@ -42,26 +42,20 @@ def article_html(number: int, published: datetime) -> bytes:
     return page.encode("utf-8")
 
 
-class Site:
+class Site(LocalSite):
     """``count`` articles at /berita-uji-nomor-N behind /gnews/feed."""
 
     def __init__(self, count: int, first: datetime, delay: float = 0.0, crawlers: int = 0) -> None:
+        super().__init__()
         self.count = count
         self.first = first
         self.delay = delay
-        self.requests: Counter[str] = Counter()
         #: Article requests by User-Agent (each crawler process of a test names itself).
         self.agents: Counter[str] = Counter()
         #: With ``crawlers``, article pages are held back until that many User-Agents have
         #: asked for one: every crawler gets a share, however fast the first one is.
         self.crawlers = crawlers
         self.all_crawling = threading.Event()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def published(self, number: int) -> datetime:
         return self.first + timedelta(minutes=number)
@@ -91,38 +85,15 @@ class Site:
                 return 200, "text/html; charset=UTF-8", article_html(number, self.published(number))
         return 404, "text/html", b"<html><body>Not found</body></html>"
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                site.requests[self.path] += 1
-                if site.crawlers and self.path.startswith("/berita-uji"):
-                    site.agents[self.headers.get("User-Agent", "")] += 1
-                    if len(site.agents) >= site.crawlers:
-                        site.all_crawling.set()
-                    site.all_crawling.wait(timeout=300)
-                if site.delay:
-                    sleep(site.delay)
-                status, content_type, body = site.respond(self.path)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        return Handler
+    def serve(self, request: BaseHTTPRequestHandler) -> None:
+        if self.crawlers and request.path.startswith("/berita-uji"):
+            self.agents[request.headers.get("User-Agent", "")] += 1
+            if len(self.agents) >= self.crawlers:
+                self.all_crawling.set()
+            self.all_crawling.wait(timeout=300)
+        if self.delay:
+            sleep(self.delay)
+        send(request, *self.respond(request.path))
 
     def article_requests(self) -> int:
         return sum(n for path, n in self.requests.items() if path.startswith("/berita-uji"))
-
-    def __enter__(self) -> Site:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()

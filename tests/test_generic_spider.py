@@ -8,15 +8,14 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 from newscrawl.outlet import outlet_for_url
 from newscrawl.record import FIELDS
 from tests.cases import ROOT
+from tests.serving import LocalSite, send
 
 ARTICLE = """<html lang="id"><head><title>{title} - Kabar Contoh</title>
 <meta property="og:type" content="article"><meta property="og:site_name" content="Kabar Contoh">
@@ -44,12 +43,10 @@ SLUGS = {
 }
 
 
-class StaticSite:
+class StaticSite(LocalSite):
     def __init__(self) -> None:
-        self.requests: Counter[str] = Counter()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        super().__init__()
+        self.base = self.base_url
 
     def url(self, key: str) -> str:
         return f"{self.base}/berita/2026/10/31/{SLUGS[key][0]}"
@@ -95,32 +92,10 @@ class StaticSite:
         encoded["/sitemap-2026-10.xml.gz"] = (kind, gzip.compress(body))
         return encoded
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                site.requests[self.path] += 1
-                found = site.pages().get(self.path)
-                status, (kind, body) = (200, found) if found else (404, ("text/html", b"no"))
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        return Handler
-
-    def __enter__(self) -> StaticSite:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def serve(self, request: BaseHTTPRequestHandler) -> None:
+        found = self.pages().get(request.path)
+        status, (kind, body) = (200, found) if found else (404, ("text/html", b"no"))
+        send(request, status, kind, body)
 
 
 def crawl(site: StaticSite, tmp_path: Path) -> tuple[int, list[dict[str, Any]], str]:

@@ -17,12 +17,35 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def project_env() -> dict[str, str]:
+    """The environment for a command of this project in a child process: the project
+    importable whatever its install state."""
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def run_project(command: list[str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``command`` run in the project folder (:func:`project_env`), its output captured as
+    text; its exit status is the caller's to check."""
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=project_env(),
+    )
+
+
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = Path(os.environ.get("NEWSCRAWL_SHARED", ROOT.parent / "shared"))
 SHARED_PAGES = SHARED / "pages"

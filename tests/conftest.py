@@ -20,15 +20,14 @@ def demo_output(tmp_path_factory: pytest.TempPathFactory):
     Every proxy variable points at a closed port: a request that left the replay for
     the network would fail and show in the reports as a download error.
     """
-    import os
     import subprocess
     import sys
 
-    from tests.cases import ROOT
+    from tests.cases import project_env
 
     home = tmp_path_factory.mktemp("fresh")
     dead = "http://127.0.0.1:9"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "http_proxy": dead, "https_proxy": dead}
+    env = {**project_env(), "http_proxy": dead, "https_proxy": dead}
     env.pop("SCRAPY_SETTINGS_MODULE", None)
     proc = subprocess.run(
         [sys.executable, "-m", "newscrawl.cli", "demo"],

@@ -8,7 +8,6 @@ fixture folder (or ``shared:<path>``), and may be omitted for an empty body.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import pytest
 
 from newscrawl.keep.warc import SavedResponse, write_warc
 from newscrawl.record import FIELDS, schema_errors
-from tests.cases import FIXTURES, ROOT, SHARED_PAGES, read_page
+from tests.cases import FIXTURES, ROOT, SHARED_PAGES, project_env, read_page
 
 #: The fetch time written into fixture WARCs (replay makes it the records' fetched_at).
 FIXTURE_FETCHED_AT = datetime(2026, 11, 1, tzinfo=UTC)
@@ -100,7 +99,7 @@ def replay_crawl(
         "LOG_LEVEL=INFO",
         *args,
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = project_env()
     proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=300, check=False)
     log_text = log.read_text("utf-8") if log.exists() else proc.stderr.decode("utf-8", "replace")
     lines = out.read_text("utf-8").splitlines() if out.exists() else []

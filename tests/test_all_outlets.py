@@ -5,7 +5,6 @@ across both runs' files, and every run is healthy."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 from newscrawl.outlet import registry
 from newscrawl.record import FIELDS, schema_errors
 from newscrawl.urls import canonical_url, url_host
-from tests.cases import FIXTURES, ROOT, SHARED_PAGES, load_cases
+from tests.cases import FIXTURES, ROOT, SHARED_PAGES, load_cases, project_env
 from tests.crawl import site_responses
 
 #: The day the fixture sites were written for (their dated listings are that day's).
@@ -78,7 +77,7 @@ def crawl_all(
         "-s",
         f"LOG_FILE={tmp / 'crawl.log'}",
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = project_env()
     runs = []
     for extra in ([], ["-a", f"since={SINCE}", "-a", "until=2026-11-01"]):
         runs.append(

@@ -6,7 +6,6 @@ import asyncio
 import base64
 import gzip
 import hashlib
-import os
 import pickle
 import struct
 import subprocess
@@ -33,7 +32,7 @@ from newscrawl.keep.archive import (
     repair,
     warcinfo_record,
 )
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 
 WHEN = datetime(2026, 6, 30, 1, 2, 3, tzinfo=UTC)
 PAGE = "<html><body><p>Satu — dua</p></body></html>".encode()
@@ -279,7 +278,7 @@ def test_the_writer_process_closes_the_archive_when_the_crawl_process_is_gone(
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,  # its answers: nobody is reading them any more
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=project_env(),
     )
     assert writer.stdin is not None
     opening = frame(("open", 0, (str(tmp_path), "killed", 1 << 30, {})))

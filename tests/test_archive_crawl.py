@@ -20,14 +20,14 @@ from warcio.archiveiterator import ArchiveIterator
 from newscrawl.keep.archive import ROLE_HEADER, complete_members_end
 from newscrawl.keep.output import complete_lines
 from newscrawl.reparse.run import Reparse
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 from tests.crawl import site_responses
 from tests.httpsite import FixtureSite
 from tests.localsite import Site
 from tests.test_incremental import child_pids, part_lines, wait_until
 
 WIB = timezone(timedelta(hours=7))
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+ENV = project_env()
 LOCAL = ("-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.record import FIELDS, schema_errors
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 from tests.test_spider import ARTICLE
 
 URL = "https://www.nusadaily.com/satu"
@@ -84,7 +83,7 @@ def test_a_url_that_is_not_utf8_is_a_usage_error() -> None:
 def crawl_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "scrapy", "crawl", "nusadaily", *args]
     # Run from another folder, as cron or scrapyd would: the settings module names the project.
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+    env = {**project_env(), "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
     return subprocess.run(
         command, capture_output=True, text=True, cwd=cwd, env=env, timeout=120, check=False
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from newscrawl.keep.warc import write_warc
-from tests.cases import ROOT
+from tests.cases import ROOT, run_project
 from tests.crawl import site_responses
 
 
@@ -33,15 +32,7 @@ def test_two_outlets_in_one_process_with_one_summary(tmp_path: Path) -> None:
         "-s",
         "NEWSCRAWL_NOW=2026-12-01T00:00:00Z",
     ]
-    proc = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = run_project(command)
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = proc.stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["nusadaily", "cnnindonesia"]
@@ -73,15 +64,7 @@ def test_an_unreachable_site_is_no_healthy_outlet(tmp_path: Path) -> None:
         *("-s", f"NEWSCRAWL_STATE={tmp_path / 'state.sqlite3'}"),
         *("-s", f"NEWSCRAWL_OUTPUT_DIR={tmp_path}/%(name)s", "-s", "LOG_LEVEL=WARNING"),
     ]
-    proc = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = run_project(command)
     assert proc.returncode == 3
     (line,) = proc.stdout.splitlines()
     assert line.endswith("health FAILED: site_unreachable")

@@ -4,7 +4,6 @@ machine or a lost Redis costs nothing for good."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 
 from newscrawl.keep.output import complete_lines
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 from tests.localsite import Site
 from tests.redisserver import RedisServer, free_port
 
@@ -67,7 +66,7 @@ def crawl(
         "NEWSCRAWL_PARSE_WORKERS=0",
         *args,
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = project_env()
     with (tmp_path / f"{name}.out").open("wb") as stdout:
         return subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=stdout, stderr=subprocess.DEVNULL
@@ -223,12 +222,7 @@ def test_unreachable_redis_at_start_is_one_error_and_status_1(tmp_path: Path) ->
         proc = subprocess.run(
             [sys.executable, *command],
             cwd=tmp_path,
-            env={
-                **os.environ,
-                "PYTHONPATH": str(ROOT),
-                "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
-                **environment,
-            },
+            env={**project_env(), "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", **environment},
             capture_output=True,
             text=True,
             timeout=120,

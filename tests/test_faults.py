@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from typing import Any
 
 from newscrawl import settings
 from newscrawl.keep.output import complete_lines
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 from tests.faultsite import XML, Fault, FaultSite, gzip_bomb, gzip_bomb_one_member
 
 #: Runs a command and writes the largest resident set size of any process it started (the
@@ -69,7 +68,7 @@ def crawl(base_url: str, tmp_path: Path, *settings: str) -> Crawl:
         *("-s", "NEWSCRAWL_RETRY_BACKOFF_BASE=0", "-s", "LOG_LEVEL=INFO"),
         *settings,
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = project_env()
     proc = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import subprocess
 import sys
 from http.server import BaseHTTPRequestHandler
@@ -14,7 +13,7 @@ from typing import Any
 
 from newscrawl.outlet import outlet_for_url
 from newscrawl.record import FIELDS
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 from tests.serving import LocalSite, send
 
 ARTICLE = """<html lang="id"><head><title>{title} - Kabar Contoh</title>
@@ -121,7 +120,7 @@ def crawl(site: StaticSite, tmp_path: Path) -> tuple[int, list[dict[str, Any]], 
         "-s",
         f"LOG_FILE={log}",
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = project_env()
     proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=300, check=False)
     records = (
         [json.loads(line) for line in out.read_text("utf-8").splitlines()] if out.exists() else []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 from newscrawl.keep.output import OutputLocked, RunOutput, complete_lines
 from newscrawl.keep.state import SqliteState, content_hash
 from newscrawl.keep.warc import SavedResponse, write_warc
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env, run_project
 from tests.crawl import site_responses
 from tests.localsite import Site
 
@@ -162,15 +161,7 @@ def scheduled_run(
     command = crawl_command(
         tmp_path, "-s", f"NEWSCRAWL_REPLAY={warc}", "-s", f"NEWSCRAWL_NOW={now}", *args
     )
-    proc = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = run_project(command)
     (report_path,) = set((tmp_path / "out").glob("*.report.json")) - before
     report: dict[str, Any] = json.loads(report_path.read_text("utf-8"))
     report["_returncode"] = proc.returncode
@@ -343,7 +334,7 @@ def test_sigkill_at_any_point_loses_nothing_and_repeats_nothing(
     )
     with Site(count, datetime(2026, 6, 28, 8, tzinfo=WIB), delay=0.03) as site:
         args = tuple(a.format(base=site.base_url) for a in settings)
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = project_env()
         # Each kill point is a state of the output, never a time: "twice" kills the second run
         # only once it has written lines of its own (not while the first run's .part is there).
         points = {
@@ -409,7 +400,7 @@ def test_a_kill_after_a_flushed_line_then_a_kill_during_recovery_repeats_nothing
             *("-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"),
             *("-s", "NEWSCRAWL_NOW=2026-07-15T00:00:00Z"),
         )
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = project_env()
         runs = []
         for kill in (("line-flushed", "3"), ("recovering", "1"), ()):
             command = crawl_command(tmp_path, *args)
@@ -451,7 +442,7 @@ def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
             "-s",
             "NEWSCRAWL_PARSE_WORKERS=0",
         )
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = project_env()
         # A graceful stop part-way (as Ctrl-C or a CLOSESPIDER limit does) keeps the queue.
         stopped = subprocess.run(
             crawl_command(tmp_path, *args, "-s", "CLOSESPIDER_ITEMCOUNT=8"),
@@ -488,15 +479,7 @@ def test_an_overlapping_run_of_the_same_outlet_does_not_start(tmp_path: Path) ->
     held = RunOutput(tmp_path / "out", datetime(2026, 6, 30, tzinfo=UTC))  # a run still going
     warc = tmp_path / "site.warc.gz"
     write_warc(warc, site_responses("nusadaily"))
-    proc = subprocess.run(
-        crawl_command(tmp_path, "-s", f"NEWSCRAWL_REPLAY={warc}"),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = run_project(crawl_command(tmp_path, "-s", f"NEWSCRAWL_REPLAY={warc}"))
     held.release()
     assert proc.returncode != 0
     assert "another run is writing to" in proc.stderr

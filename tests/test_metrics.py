@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import threading
 from datetime import timedelta
@@ -15,7 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from newscrawl.keep.history import RunSummary
 from newscrawl.keep.metrics import write_metrics
 from newscrawl.keep.warc import write_warc
-from tests.cases import ROOT
+from tests.cases import run_project
 from tests.crawl import site_responses
 from tests.reports import START, broken_history, make_report
 
@@ -139,15 +137,7 @@ def test_crawls_write_the_metrics_of_their_reports(tmp_path: Path) -> None:
             "LOG_LEVEL": "WARNING",
         }
         command = [*base, *(f"-s{k}={v}" for k, v in settings.items())]
-        proc = subprocess.run(
-            command,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
+        proc = run_project(command)
         assert proc.returncode == 0, proc.stderr[-2000:]
     together = samples(shared)
     for outlet in ("nusadaily", "cnnindonesia"):

@@ -19,7 +19,7 @@ import pytest
 from newscrawl import progress as progress_module
 from newscrawl.keep.warc import write_warc
 from newscrawl.progress import CrawlProgress
-from tests.cases import ROOT
+from tests.cases import ROOT, project_env
 from tests.crawl import site_responses
 
 
@@ -88,7 +88,7 @@ def crawl(tmp_path: Path, stderr_on_terminal: bool) -> tuple[int, str]:
         "-sLOG_LEVEL=WARNING",
         "-sNEWSCRAWL_NOW=2026-12-01T00:00:00Z",
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = project_env()
     if not stderr_on_terminal:
         proc = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, timeout=300, check=False

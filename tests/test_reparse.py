@@ -9,7 +9,6 @@ import json
 import os
 import pty
 import struct
-import subprocess
 import sys
 import termios
 from collections import Counter
@@ -27,7 +26,7 @@ from newscrawl.errors import ArticleError
 from newscrawl.reparse import worker
 from newscrawl.reparse.command import window
 from newscrawl.reparse.run import Reparse
-from tests.cases import ROOT, Case, load_cases, read_page
+from tests.cases import ROOT, Case, load_cases, read_page, run_project
 
 HTML = "text/html; charset=UTF-8"
 LATER = timedelta(days=3)
@@ -271,15 +270,7 @@ def test_command_writes_records_counts_and_compares(
     )
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "newscrawl.cli", "reparse", str(path), "-o", str(out)]
-    proc = subprocess.run(
-        [*command, "--compare", str(earlier), "--workers", "2"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = run_project([*command, "--compare", str(earlier), "--workers", "2"])
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert [json.loads(line) for line in out.read_text("utf-8").splitlines()] == records
     assert not out.with_name("out.jsonl.part").exists()

@@ -63,10 +63,6 @@ class BisnisV1(ArticleParser):
     image_caption_css = "div.detailsCoverImg figcaption, div.detailsCoverCaption"
     dateline = dateline_pattern(brand=r"Bisnis\.com")
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def authors(self) -> list[str]:
         ld = ld_names(self.page.article_ld.get("author"))
         shown = [_BRAND_SUFFIX.sub("", line) for line in self.css_texts(self.author_css)]

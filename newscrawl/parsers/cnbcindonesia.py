@@ -81,10 +81,6 @@ class CnbcIndonesiaV1(ArticleParser):
     dateline = dateline_pattern(brand=r"CNBC\s*Indonesia")
     stop = (re.compile(r"^\W*artikel selanjutnya\b", re.IGNORECASE),)
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def check_article(self) -> None:
         super().check_article()
         kind = (self.page.meta("dtk:contenttype", "contenttype") or "").strip().lower()

@@ -69,10 +69,6 @@ class InewsV1(ArticleParser):
     image_caption_css = "div.headerImage figcaption, div.imageCaption"
     dateline = dateline_pattern(brand=r"(?i:inews\w*\.id)")
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def people(self) -> tuple[list[str], list[str]]:
         """(writers, editors) of the author list: an item labelled "Editor" is an editor."""
         writers: list[str] = []

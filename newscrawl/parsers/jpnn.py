@@ -15,7 +15,6 @@ import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
-from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, in_stated_zone
 from newscrawl.parsers.body import dateline_pattern
 from newscrawl.parsers.credits import credits
@@ -53,10 +52,6 @@ class JpnnV1(ArticleParser):
     image_caption_css = ".page-content .photo figcaption, .page-content .caption"
     pages_css = ".pagination a"
     dateline = dateline_pattern(brand=r"(?:[A-Za-z]+\.)?[Jj][Pp][Nn][Nn]\.com")
-
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
 
     def published_at(self) -> datetime | None:
         machine = self.machine_date([self.page.meta("jpnncom_news_pubdate")])

@@ -121,10 +121,6 @@ class KompasV1(ArticleParser):
         re.compile(r"^\W*baca berikutnya\W*$", re.IGNORECASE),
     )
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def published_at(self) -> datetime | None:
         return super().published_at() or self.url_time()
 

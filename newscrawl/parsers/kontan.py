@@ -62,10 +62,6 @@ class KontanV1(ArticleParser):
     image_caption_css = "div.img-detail-desk .fs12, div.img-detail-desk span"
     dateline = DATELINE
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def credit_line(self, page: Page) -> str | None:
         """The text's first paragraph when it is the credit line ("Reporter: X | Editor: Y")."""
         first = next(iter(page.nodes("div.tmpt-desk-kon > p:first-of-type")), None)

@@ -62,10 +62,6 @@ class MerdekaV1(KlnBody):
     code_css = "#mdk-body-newsinit"
     dateline = dateline_pattern(brand=BRAND)
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def section(self) -> str | None:
         crumbs = [c for c in self.css_texts(self.section_css) if c.upper() != "MERDEKA.COM"]
         section = crumbs[-1] if crumbs else None

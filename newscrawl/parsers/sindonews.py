@@ -73,10 +73,6 @@ class SindonewsV1(ArticleParser):
     image_caption_css = "div.detail-img .detail-caption, div.detail-img figcaption"
     pages_css = "div.paging-artikel ul li a:not(.active)"
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def body_containers(self, page: Page) -> Any:
         found = page.css(self.body_css)[:1]
         for node in found:

@@ -192,10 +192,6 @@ class TempoV3(TempoV2):
     body_skip_css = "figure, div[id^=ads], div.ads, iframe"
     image_caption_css = "article figure figcaption"
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def body_containers(self, page: Page) -> Any:
         return page.css(self.body_css)
 

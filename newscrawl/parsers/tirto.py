@@ -75,10 +75,6 @@ class TirtoV1(ArticleParser):
     clutter = (_RUBRIC, _CREDIT_LINE)
     stop = (_FOOTER,)
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def credit_lines(self) -> list[str]:
         lines = [
             block.text

@@ -78,10 +78,6 @@ class VivaV1(ArticleParser):
         super().__init__(page, more_pages)
         self._captions: dict[etree._Element, list[etree._Element]] = {}
 
-    @classmethod
-    def detect(cls, page: Page) -> bool:
-        return bool(page.nodes(cls.body_css))
-
     def section(self) -> str | None:
         section = super().section()
         return section.title() if section and section.isupper() else section

@@ -1,8 +1,5 @@
-"""Progress on a terminal for long commands (re-parse, backfills, ``crawl --all``).
-
-tqdm draws the bar; it stays quiet when standard error is not a terminal (cron, CI, a pipe),
-so logs and captured output never fill with carriage returns.
-"""
+"""The crawl's progress bar (backfills, ``crawl --all``): a Scrapy extension over
+:func:`newscrawl.terminal.progress`."""
 
 from __future__ import annotations
 
@@ -18,23 +15,7 @@ from scrapy.statscollectors import StatsCollector
 from tqdm import tqdm
 
 from newscrawl.keep.extensions import drop_counts
-
-
-def progress(total: int | None = None, desc: str = "", unit: str = "page", **kwargs: Any) -> tqdm:
-    """A progress bar on standard error, disabled unless standard error is a terminal.
-
-    ``bar.update(n)`` advances it; ``bar.set_postfix(...)`` shows counts beside the rate.
-    """
-    return tqdm(
-        total=total,
-        desc=desc,
-        unit=unit,
-        file=sys.stderr,
-        disable=not sys.stderr.isatty(),
-        dynamic_ncols=True,
-        smoothing=0.1,
-        **kwargs,
-    )
+from newscrawl.terminal import progress
 
 
 class CrawlBar:

@@ -29,6 +29,7 @@ from newscrawl.keep.archive import (
     Capture,
     capture_records,
     leftovers,
+    member_length,
     repair,
     warcinfo_record,
 )
@@ -141,6 +142,18 @@ def member_ends(data: bytes) -> list[int]:
         position = len(data) - len(inflater.unused_data)
         ends.append(position)
     return ends
+
+
+def test_every_member_says_its_own_length_and_others_say_nothing() -> None:
+    data = warcinfo_record("x.warc.gz", {}) + b"".join(
+        capture_records(capture(n)) for n in range(3)
+    )
+    starts = [0, *member_ends(data)[:-1]]
+    for start, end in zip(starts, member_ends(data), strict=True):
+        found = member_length(data[start : start + 64])
+        assert found is not None and found[1] == end - start
+    assert member_length(gzip.compress(PAGE)) is None  # another writer's member
+    assert member_length(data[1:64]) is None
 
 
 #: Where a kill stops the third capture's write: before it, inside its request record,

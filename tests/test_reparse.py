@@ -23,8 +23,11 @@ from warcio.warcwriter import WARCWriter
 from newscrawl.api import parse_article
 from newscrawl.dates import JAKARTA
 from newscrawl.errors import ArticleError
+from newscrawl.keep.archive import ArchiveWriter, Capture
+from newscrawl.reparse import index as index_module
 from newscrawl.reparse import worker
 from newscrawl.reparse.command import window
+from newscrawl.reparse.index import build_index
 from newscrawl.reparse.run import Reparse
 from tests.cases import ROOT, Case, load_cases, read_page, run_project
 
@@ -207,6 +210,50 @@ def test_a_third_party_archive_gives_what_the_parsing_api_gives_every_page(
     }
     assert stats["newscrawl/records"] == len(records)
     assert stats["newscrawl/reparse/records/revisit"] == 2
+
+
+def test_the_index_steps_over_our_members_and_reads_on_with_fastwarc_where_they_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index read from our members' lengths is the one FastWARC reading every byte
+    gives: headers of every size (inflated in steps, or the whole member), and a foreign
+    archive appended, read from its first member on."""
+    writer = ArchiveWriter(tmp_path, "run", 1 << 30, {"newscrawl-outlet": "nusadaily"})
+    page = b"<html><body>" + b"<p>isi berita</p>" * 4000 + b"</body></html>"
+    for number, cookie in enumerate((0, 3000, 9000, 20000)):
+        headers = [("Content-Type", HTML), ("Set-Cookie", "k=" + "v" * cookie)]
+        url = f"https://www.nusadaily.com/berita-{number}"
+        writer.write(Capture(url, NOW, 200, headers, page, role="article"))
+    writer.write(Capture("https://www.nusadaily.com/sitemap.xml", NOW, 200, [], b"<urlset/>"))
+    ours = writer.close()[0]
+    own_size = ours.stat().st_size
+    foreign = tmp_path / "cc.warc.gz"
+    warc = CommonCrawlWarc(foreign)
+    warc.fetch("https://www.nusadaily.com/berita-0", page, NOW + LATER)
+    warc.revisit("https://www.nusadaily.com/berita-1", NOW + LATER, refers_to=NOW)
+    warc.close()
+    with ours.open("ab") as out:
+        out.write(foreign.read_bytes())
+
+    read_from: list[int] = []
+    fastwarc = index_module.ArchiveIterator
+
+    def spied(stream: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(stream, io.BytesIO):  # not a member's headers: a file read on
+            read_from.append(stream.tell())
+        return fastwarc(stream, *args, **kwargs)
+
+    monkeypatch.setattr(index_module, "ArchiveIterator", spied)
+    stepped = build_index([ours])
+    assert read_from == [own_size]  # FastWARC read only the foreign part
+    monkeypatch.setattr(index_module, "member_length", lambda head: None)
+    read_from.clear()
+    full = build_index([ours])
+    assert read_from == [0]
+    fields = ("file", "offset", "payload", "status", "role", "kind", "superseded", "latest")
+    assert len(stepped) == 7
+    for name in (*fields, "records", "outlets"):
+        assert getattr(stepped, name) == getattr(full, name), name
 
 
 def test_later_pages_join_their_article_and_a_missing_one_drops_it(tmp_path: Path) -> None:

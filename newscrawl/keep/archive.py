@@ -1,7 +1,8 @@
 """WARC archives written by every crawl: what was fetched, as it was received.
 
 A run writes ``<dir>/<run stamp>.warc.gz`` (WARC/1.1, a warcinfo record first, then a
-request and a response record per fetch, one gzip member per record). The file is
+request and a response record per fetch, one gzip member per record, its length in its
+header: :data:`MEMBER_LENGTH_ID`). The file is
 ``<stamp>.warc.gz.open`` while it is written and renamed when closed; at the size limit it
 is closed and the next one, ``<stamp>_0001.warc.gz``, opened. Each pair of records reaches
 the OS in one write, so a killed run leaves at most its last record cut: the next run
@@ -16,6 +17,7 @@ import fcntl
 import io
 import logging
 import os
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,8 +72,34 @@ def warc_date(when: datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: The gzip header's extra subfield (RFC 1952, 2.3.1.1) in every member this module writes:
+#: its ID, then the member's whole length in bytes (8, little-endian). A reader can step from
+#: member to member without inflating the records in between, as BGZF's "BC" subfield allows;
+#: other tools skip it (gzip, warcio, FastWARC, cdxj-indexer).
+MEMBER_LENGTH_ID = b"NC"
+_EXTRA = struct.Struct("<H2sHQ")  # XLEN, subfield ID, subfield length, member length
+_FIRST = b"\x1f\x8b\x08\x04\x00\x00\x00\x00\x00\xff"  # deflate, FEXTRA, no mtime, OS unknown
+_HEADER = len(_FIRST) + _EXTRA.size
+
+
 def gzip_member(data: bytes) -> bytes:
-    return bytes(isal_zlib.compress(data, GZIP_LEVEL, wbits=31))
+    """``data`` as one gzip member, its length in its header (:data:`MEMBER_LENGTH_ID`)."""
+    deflated = isal_zlib.compress(data, GZIP_LEVEL, wbits=-15)
+    length = _HEADER + len(deflated) + 8
+    extra = _EXTRA.pack(_EXTRA.size - 2, MEMBER_LENGTH_ID, 8, length)
+    trailer = struct.pack("<II", isal_zlib.crc32(data), len(data) & 0xFFFFFFFF)
+    return b"".join((_FIRST, extra, deflated, trailer))
+
+
+def member_length(head: bytes) -> tuple[int, int] | None:
+    """(header length, member length) of a gzip member this module wrote, read from the first
+    bytes of ``head``; None for any other member (another writer's, or not gzip)."""
+    if len(head) < _HEADER or not head.startswith(_FIRST):
+        return None
+    size, ident, field_size, length = _EXTRA.unpack_from(head, len(_FIRST))
+    if size != _EXTRA.size - 2 or ident != MEMBER_LENGTH_ID or field_size != 8:
+        return None
+    return (_HEADER, length) if length > _HEADER + 8 else None
 
 
 def capture_records(capture: Capture) -> bytes:

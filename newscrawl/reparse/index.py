@@ -12,15 +12,19 @@ in 0.08 ms and reads one at an offset in 0.12 ms, where warcio takes 0.27 ms and
 
 from __future__ import annotations
 
+import io
+import os
 from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, cast
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+from isal import isal_zlib
 
-from newscrawl.keep.archive import OUTLET_FIELD, ROLE_HEADER, ROLES
+from newscrawl.keep.archive import OUTLET_FIELD, ROLE_HEADER, ROLES, member_length
 from newscrawl.keep.warc import lookup_key
 
 #: What a capture's role code means (0: not said, a third-party archive).
@@ -32,6 +36,8 @@ HTML, OTHER, UNKNOWN = 0, 1, 2
 NO_PAYLOAD = -1
 
 _TYPES = WarcRecordType.response | WarcRecordType.revisit | WarcRecordType.warcinfo
+#: isal's stubs declare its error as an instance, not a class.
+_INFLATE_ERROR = cast(type[Exception], isal_zlib.IsalError)
 
 
 @dataclass
@@ -78,18 +84,80 @@ def build_index(
     index = CaptureIndex([Path(p) for p in paths])
     for number, path in enumerate(index.paths):
         index.outlets.append(None)
-        done = 0
-        for record in ArchiveIterator(str(path), record_types=_TYPES, parse_http=True):
-            if advance is not None and record.stream_pos - done >= 1 << 20:
-                advance(record.stream_pos - done)
-                done = record.stream_pos
-            _add(index, number, record)
+        with path.open("rb") as stream:
+            done = 0
+            for offset, record in _records(stream):
+                if advance is not None and offset - done >= 1 << 20:
+                    advance(offset - done)
+                    done = offset
+                _add(index, number, record, offset)
         if advance is not None:
             advance(path.stat().st_size - done)
     return index
 
 
-def _add(index: CaptureIndex, file_number: int, record: WarcRecord) -> None:
+#: Inflated bytes of a record's start that hold its WARC and HTTP headers, as a rule.
+_HEADS = 1 << 14
+
+
+def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord]]:
+    """(offset, record) of the responses, revisits and warcinfo records in ``stream``.
+
+    Members our archives wrote say their length (:func:`member_length`): only their headers
+    are inflated, then the next member is read. On the real-page archive of ``python -m
+    benchmarks --only reparse`` (2,000 captures, 69 MB) that indexes in 0.05 s instead of
+    inflating every page (0.4 s, the workers idle meanwhile). From the first member that
+    does not say its length (another writer's archive, a cut file), FastWARC reads on.
+    """
+    size = os.fstat(stream.fileno()).st_size
+    offset = 0
+    while offset < size:
+        stream.seek(offset)
+        head = stream.read(_HEADS)
+        found = member_length(head)
+        if found is None or offset + found[1] > size:
+            break
+        start, length = found
+        body = head[start : length - 8]  # the deflated data, or what of it was read
+        try:
+            prefix = _headers(body)
+            if prefix is None:  # headers longer than what was read: the whole member
+                stream.seek(offset + start)
+                prefix = isal_zlib.decompress(stream.read(length - start - 8), wbits=-15)
+        except _INFLATE_ERROR:
+            break
+        try:
+            record = next(iter(ArchiveIterator(io.BytesIO(prefix), parse_http=True)), None)
+        except OSError:  # what FastWARC refuses (headers over its limit): as it reads on
+            break
+        if record is None:
+            break
+        if record.record_type & _TYPES:
+            yield offset, record
+        offset += length
+    if offset < size:
+        stream.seek(offset)
+        for record in ArchiveIterator(stream, record_types=_TYPES, parse_http=True):
+            yield record.stream_pos, record
+
+
+def _headers(deflated: bytes) -> bytes | None:
+    """The start of a record, inflated from ``deflated`` up to the end of its WARC and HTTP
+    headers (a little more, or all of a short record); None if they go beyond :data:`_HEADS`."""
+    inflater = isal_zlib.decompressobj(wbits=-15)
+    prefix = b""
+    pending = deflated
+    for size in (2048, 8192, _HEADS):
+        prefix += inflater.decompress(pending, size - len(prefix))
+        if inflater.eof or prefix.count(b"\r\n\r\n") >= 2:
+            return prefix
+        pending = inflater.unconsumed_tail
+        if not pending:
+            return None
+    return None
+
+
+def _add(index: CaptureIndex, file_number: int, record: WarcRecord, offset: int) -> None:
     kind = record.record_type
     if kind == WarcRecordType.warcinfo:
         index.records["warcinfo"] += 1
@@ -119,7 +187,7 @@ def _add(index: CaptureIndex, file_number: int, record: WarcRecord) -> None:
         if content_type is None and payload != NO_PAYLOAD:
             content_type = "text/html" if index.kind[payload] == HTML else None
     index.file.append(file_number)
-    index.offset.append(record.stream_pos)
+    index.offset.append(offset)
     index.payload.append(payload)
     index.status.append(status)
     index.role.append(_ROLE_CODES.get(record.headers.get(ROLE_HEADER), 0))

@@ -20,8 +20,8 @@ and ``newscrawl/skipped/<reason>`` for a capture that is not an article page:
 Worker processes come from :mod:`multiprocessing` (:mod:`newscrawl.reparse.pool`), sent
 offsets, not the crawl's pool (:mod:`newscrawl.workers`), which is fed pages by its caller:
 here the main process would read and decode every page itself. Measured side by side
-(``python -m benchmarks --only reparse``, 5,000 captures of 67 kB pages, 2 cores): 625
-pages/s and 2.93 ms of CPU a page this way, 475 pages/s and 3.13 ms through the crawl's
+(``python -m benchmarks --only reparse``, 5,000 captures of 67 kB pages, 2 cores): 667
+pages/s and 2.77 ms of CPU a page this way, 632 pages/s and 2.91 ms through the crawl's
 pool.
 """
 

@@ -46,7 +46,7 @@ OUTLET_FIELD = "newscrawl-outlet"
 #: on parsing; the archive must not take a tenth of it.
 GZIP_LEVEL = 1
 #: isal's stubs declare its error as an instance, not a class.
-_INFLATE_ERROR = cast(type[Exception], isal_zlib.IsalError)
+INFLATE_ERROR = cast(type[Exception], isal_zlib.IsalError)
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ def complete_members_end(path: str | Path) -> int:
             while data:
                 try:
                     inflater.decompress(data)
-                except _INFLATE_ERROR:
+                except INFLATE_ERROR:
                     return end  # a cut member can look like garbage: stop at the last good one
                 if not inflater.eof:
                     position += len(data)

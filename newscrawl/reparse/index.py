@@ -19,12 +19,18 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from isal import isal_zlib
 
-from newscrawl.keep.archive import OUTLET_FIELD, ROLE_HEADER, ROLES, member_length
+from newscrawl.keep.archive import (
+    INFLATE_ERROR,
+    OUTLET_FIELD,
+    ROLE_HEADER,
+    ROLES,
+    member_length,
+)
 from newscrawl.keep.warc import lookup_key
 
 #: What a capture's role code means (0: not said, a third-party archive).
@@ -36,8 +42,6 @@ HTML, OTHER, UNKNOWN = 0, 1, 2
 NO_PAYLOAD = -1
 
 _TYPES = WarcRecordType.response | WarcRecordType.revisit | WarcRecordType.warcinfo
-#: isal's stubs declare its error as an instance, not a class.
-_INFLATE_ERROR = cast(type[Exception], isal_zlib.IsalError)
 
 
 @dataclass
@@ -124,7 +128,7 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord]]:
             if prefix is None:  # headers longer than what was read: the whole member
                 stream.seek(offset + start)
                 prefix = isal_zlib.decompress(stream.read(length - start - 8), wbits=-15)
-        except _INFLATE_ERROR:
+        except INFLATE_ERROR:
             break
         try:
             record = next(iter(ArchiveIterator(io.BytesIO(prefix), parse_http=True)), None)

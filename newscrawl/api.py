@@ -35,8 +35,9 @@ def _detect(page: Page, outlet: Outlet) -> Iterator[type[ArticleParser]]:
 
 
 def choose_parser(page: Page, outlet: str | None = None) -> type[ArticleParser] | None:
-    """The newest version of the outlet's parser that recognises ``page``'s layout."""
-    return next(_detect(page, find_outlet(page.url, outlet)), None)
+    """The newest version of the outlet's parser that recognises ``page``'s layout: the
+    one a crawl asks first (:class:`_Layout`)."""
+    return _Layout(page, find_outlet(page.url, outlet)).newest
 
 
 class _Layout:

@@ -256,6 +256,52 @@ def test_the_index_steps_over_our_members_and_reads_on_with_fastwarc_where_they_
         assert getattr(stepped, name) == getattr(full, name), name
 
 
+def test_long_http_headers_are_read_and_an_unreadable_record_is_counted_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 40 kB Set-Cookie (past FastWARC's default limit, which ended the re-parse) is read
+    in our members and in a foreign archive; headers past our limit cost their record only,
+    and a file cut mid-record keeps what came before the cut."""
+    case = next(c for c in own_cases() if c.outlet == "nusadaily" and not c.error)
+    html = case.html()
+    long_cookie = [("Content-Type", HTML), ("Set-Cookie", "k=" + "v" * 40_000)]
+    huge_cookie = [("Content-Type", HTML), ("Set-Cookie", "k=" + "v" * 70_000)]
+    writer = ArchiveWriter(tmp_path, "run", 1 << 30, {"newscrawl-outlet": "nusadaily"})
+    writer.write(Capture(case.url, case.fetched_at, 200, long_cookie, html, role="article"))
+    writer.write(Capture(case.url + "?x=1", NOW, 200, huge_cookie, html, role="article"))
+    ours = writer.close()[0]
+    foreign = tmp_path / "cc.warc.gz"
+    warc = CommonCrawlWarc(foreign)
+    warc.fetch(case.url, html, case.fetched_at, headers=long_cookie)
+    warc.fetch(case.url + "?x=2", html, NOW, headers=huge_cookie)
+    warc.fetch("https://www.nusadaily.com/after", b"<html></html>", NOW)
+    warc.close()
+    with foreign.open("rb") as stream:
+        after = next(
+            r.stream_pos
+            for r in index_module.ArchiveIterator(stream, parse_http=False)
+            if r.headers.get("WARC-Target-URI", "").endswith("/after")
+        )
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(foreign.read_bytes()[: after + 60])
+
+    monkeypatch.setattr(index_module, "MAX_HEADER_BYTES", 60_000)
+    for path in (ours, foreign):
+        index = build_index([path])
+        assert index.records["unreadable"] == 1, path.name
+        assert index.find(case.url) is not None and index.find(case.url + "?x=1") is None
+    assert build_index([foreign]).find("https://www.nusadaily.com/after") is not None
+    index = build_index([cut])
+    assert index.find(case.url) is not None
+    assert index.find("https://www.nusadaily.com/after") is None
+    assert index.records["unreadable"] == 1  # the huge headers; FastWARC stops at the cut
+
+    records, stats = run([ours, foreign], workers=1)
+    expected = parse_article(html, case.url, case.fetched_at, content_type=HTML)
+    assert records == [expected]
+    assert stats["newscrawl/reparse/records/unreadable"] == 2
+
+
 def test_later_pages_join_their_article_and_a_missing_one_drops_it(tmp_path: Path) -> None:
     (case,) = [c for c in own_cases() if c.id == "cnnindonesia/2026-gaya-hidup-kebiasaan-jantung"]
     pages = [(case.url, case.html())] + [

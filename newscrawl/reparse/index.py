@@ -33,6 +33,11 @@ from newscrawl.keep.archive import (
 )
 from newscrawl.keep.warc import lookup_key
 
+#: The longest HTTP header block read. FastWARC's default (32 kB) refuses real responses (a
+#: 40 kB ``Set-Cookie``) and, raised from its iterator, ended the whole re-parse; a record
+#: past this one is counted ``unreadable`` and the read goes on.
+MAX_HEADER_BYTES = 1 << 20
+
 #: What a capture's role code means (0: not said, a third-party archive).
 ROLE_NAMES = (None, *ROLES)
 _ROLE_CODES = {name: code for code, name in enumerate(ROLE_NAMES)}
@@ -94,7 +99,10 @@ def build_index(
                 if advance is not None and offset - done >= 1 << 20:
                     advance(offset - done)
                     done = offset
-                _add(index, number, record, offset)
+                if record is None:
+                    index.records["unreadable"] += 1
+                else:
+                    _add(index, number, record, offset)
         if advance is not None:
             advance(path.stat().st_size - done)
     return index
@@ -104,8 +112,10 @@ def build_index(
 _HEADS = 1 << 14
 
 
-def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord]]:
-    """(offset, record) of the responses, revisits and warcinfo records in ``stream``.
+def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord | None]]:
+    """(offset, record) of the responses, revisits and warcinfo records in ``stream``; the
+    record is None where its HTTP headers cannot be read (over :data:`MAX_HEADER_BYTES`,
+    broken), and one None ends the file where FastWARC cannot read on.
 
     Members our archives wrote say their length (:func:`member_length`): only their headers
     are inflated, then the next member is read. On the real-page archive of ``python -m
@@ -131,19 +141,33 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord]]:
                 prefix = isal_zlib.decompress(stream.read(length - start - 8), wbits=-15)
         except INFLATE_ERROR:
             break
+        records = ArchiveIterator(io.BytesIO(prefix), parse_http=False)
         try:
-            record = next(iter(ArchiveIterator(io.BytesIO(prefix), parse_http=True)), None)
-        except OSError:  # what FastWARC refuses (headers over its limit): as it reads on
+            record = next(iter(records), None)
+        except OSError:  # not a WARC record: FastWARC reads on, and says what it finds
             break
         if record is None:
             break
         if record.record_type & _TYPES:
-            yield offset, record
+            yield offset, _http_parsed(record)
         offset += length
     if offset < size:
         stream.seek(offset)
-        for record in ArchiveIterator(stream, record_types=_TYPES, parse_http=True):
-            yield record.stream_pos, record
+        records = ArchiveIterator(stream, record_types=_TYPES, parse_http=False)
+        try:
+            for record in records:
+                yield record.stream_pos, _http_parsed(record)
+        except OSError:  # a cut or broken file: what came before it stands
+            yield offset, None
+
+
+def _http_parsed(record: WarcRecord) -> WarcRecord | None:
+    """``record`` with its HTTP headers read, or None where they cannot be."""
+    try:
+        record.parse_http(max_header_len=MAX_HEADER_BYTES)
+    except OSError:
+        return None
+    return record
 
 
 def _headers(deflated: bytes) -> bytes | None:

@@ -19,6 +19,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord
 from newscrawl.api import Outcome, RawPage, find_outlet, parse_fetched
 from newscrawl.errors import UnsupportedSite
 from newscrawl.limits import TimeLimitExceeded, time_limit
+from newscrawl.reparse.index import MAX_HEADER_BYTES
 
 #: Seconds of Python work one article may take (a crawl's NEWSCRAWL_PARSE_TIMEOUT default).
 PARSE_TIME_LIMIT = 10.0
@@ -128,4 +129,7 @@ def _record_at(
     if stream is None:
         stream = _open_files[path] = path.open("rb")
     stream.seek(offset)
-    return next(iter(ArchiveIterator(stream, parse_http=True, auto_decode=decode)))
+    records = ArchiveIterator(
+        stream, parse_http=True, auto_decode=decode, max_header_len=MAX_HEADER_BYTES
+    )
+    return next(iter(records))

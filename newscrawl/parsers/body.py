@@ -31,7 +31,10 @@ _RELATED_LABEL = (
     r"\s*(?:[:：>»]+|\s-\s)?\s*"
 )
 RELATED_LABEL = re.compile(r"^[\W_]*" + _RELATED_LABEL, re.IGNORECASE)
-_RELATED_INSIDE = re.compile(r"(?<=[.!?\"”’)])\s+" + _RELATED_LABEL, re.IGNORECASE)
+#: A label after a sentence's end, inside a paragraph. The sentence's last character is part
+#: of the match (the label starts one after it), not a lookbehind: a leading character class
+#: lets sre skip to the candidates instead of trying every position.
+_RELATED_INSIDE = re.compile(r"[.!?\"”’)]\s+" + _RELATED_LABEL, re.IGNORECASE)
 
 #: A caption line: short, ending in a photo credit, "(Foto: Dok. Humas)".
 CAPTION = re.compile(
@@ -77,10 +80,11 @@ CLUTTER = (
     re.compile(r"^\W*[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*/\s*[\w .,'-]{2,60}\W*$", re.I),
     # An infographic's title over its picture: short, no sentence.
     re.compile(r"^\W*infografis\b[^.!?]{0,160}$", re.IGNORECASE),
-    # What embedded posts leave as text when their markup is gone.
-    re.compile(
-        r"pic\.twitter\.com/\w+|^\W*[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}"
-    ),
+    # What embedded posts leave as text when their markup is gone (two patterns, not one
+    # alternation: alone, the link's literal start lets sre skip to it instead of trying
+    # every position: 0.3 µs on a 300-character paragraph instead of 3.1).
+    re.compile(r"pic\.twitter\.com/\w+"),
+    re.compile(r"^\W*[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}"),
     re.compile(
         r"^\W*(?:a post shared by|sebuah kiriman dibagikan oleh|view this post on instagram|"
         r"lihat postingan ini di instagram|lihat kiriman ini di instagram|♬)",
@@ -301,8 +305,8 @@ def clean_body(
                     if at >= inside.end()
                 ],
             )
-            text = text[: inside.start()].rstrip()
-        text = _TRAILING_PROMPT.sub("", text)
+            text = text[: inside.start() + 1].rstrip()
+        text = _cut_trailing_prompt(text)
         if block.section_end and text:
             # A page or revealed section may end in its own editor code: not text.
             text, code = _cut_editor_code(text)
@@ -361,9 +365,22 @@ def peel_dateline(body: Body, pattern: re.Pattern[str] | None) -> None:
 _CREDITED_CODE = re.compile(r"^[\w-]+\.(?:com|co\.id|id)\s*/", re.IGNORECASE)
 
 
+#: How far from a block's end its trailing prompt or editor code may start: both are a few
+#: dozen characters. Searching only there keeps these two regexes, which sre tries at every
+#: position, from costing 10-20 µs on each long paragraph (~0.2 ms on a real page).
+_TAIL = 200
+
+
+def _cut_trailing_prompt(text: str) -> str:
+    """``text`` without a button's text glued to its end (:data:`_TRAILING_PROMPT`)."""
+    match = _TRAILING_PROMPT.search(text, max(0, len(text) - _TAIL))
+    return text[: match.start()].rstrip() if match else text
+
+
 def _cut_editor_code(text: str) -> tuple[str, str | None]:
     """``text`` without its trailing editor code, and the code (None when it has none)."""
-    match = _EDITOR_CODE.search(text)
+    # Lookbehinds see the text before the window; "^" matches only the text's real start.
+    match = _EDITOR_CODE.search(text, max(0, len(text) - _TAIL))
     if not match:
         return text, None
     code = next(group for group in match.groups() if group)

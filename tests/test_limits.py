@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import FrameType
+from typing import Any
 
 import pytest
+from lxml import etree
 
 from newscrawl.api import parse_article
 from newscrawl.dates import parse_indonesian_datetime, parse_iso_datetime
@@ -75,12 +77,64 @@ def test_ordinary_attribute_lists_pass() -> None:
     assert parse_article(ARTICLE, URL, NOW)["headline"]
 
 
+#: Attribute lists as HTML's tokenizer reads them, ``count`` attributes each: the shapes
+#: that do not look like ``name="value" name="value"``.
+ATTRIBUTE_SHAPES = {
+    "glued-after-double-quotes": lambda count: b"".join(b'a%d="1"' % n for n in range(count)),
+    "glued-after-single-quotes": lambda count: b"".join(b"a%d='1'" % n for n in range(count)),
+    "quote-starts-a-name": lambda count: b" ".join(
+        [b'"x', *(b"b%d" % n for n in range(count - 1))]
+    ),
+    "lt-digit-in-a-name": lambda count: b" ".join(
+        [b"x<1", *(b"b%d" % n for n in range(count - 1))]
+    ),
+    "tag-like-name-midway": lambda count: b" ".join(
+        [
+            *(b"b%d" % n for n in range(count // 2)),
+            b"x<a",
+            *(b"c%d" % n for n in range(count // 2, count - 1)),
+        ]
+    ),
+    "equals-starts-a-name": lambda count: b" ".join(
+        [b"=x", *(b"b%d" % n for n in range(count - 1))]
+    ),
+    "slashes-between": lambda count: b"/".join(b"b%d" % n for n in range(count)),
+    "unquoted-values-with-quotes": lambda count: b" ".join(b'a%d=x"y' % n for n in range(count)),
+    "quoted-values-with-brackets": lambda count: b" ".join(b'a%d="<x>"' % n for n in range(count)),
+}
+
+
+def libxml2_attributes(markup: bytes) -> int:
+    """The most attributes libxml2 gives one element of ``markup``."""
+    root = etree.fromstring(markup, etree.HTMLParser(recover=True, encoding="utf-8"))
+    return max(len(element.attrib) for element in root.iter(etree.Element))
+
+
+@pytest.mark.parametrize("shape", ATTRIBUTE_SHAPES.values(), ids=ATTRIBUTE_SHAPES.keys())
+def test_attributes_are_counted_as_the_html_tokenizer_counts_them(shape: Any) -> None:
+    for count in (MAX_ATTRIBUTES, MAX_ATTRIBUTES + 1):
+        markup = b"<html><body><div " + shape(count) + b">x</div></body></html>"
+        assert libxml2_attributes(markup) == count  # the shape means what it says
+        try:
+            markup_for_lxml(markup)
+        except ArticleError as exc:
+            assert count > MAX_ATTRIBUTES and exc.reason == "page_too_complex"
+        else:
+            assert count == MAX_ATTRIBUTES, "the guard let a crowded element through"
+
+
 @pytest.mark.parametrize(
     "markup",
-    [b"<a" * 1_000_000, b"<a " + b"b " * 2_000_000, (b"<a " + b"b " * 999 + b">") * 2000],
-    ids=["unclosed-tags", "endless-tag", "many-full-tags"],
+    [
+        b"<a" * 1_000_000,
+        b"<a " + b"b " * 2_000_000,
+        (b"<a " + b"b " * 999 + b">") * 2000,
+        # A tag-like name starts an attempt of its own inside each tag: the worst case.
+        (b"<div " + b"<a " * 999 + b">") * (MAX_TAGS // 1000),
+    ],
+    ids=["unclosed-tags", "endless-tag", "many-full-tags", "tags-inside-names"],
 )
-def test_the_attribute_check_is_linear(markup: bytes) -> None:
+def test_the_attribute_check_is_bounded(markup: bytes) -> None:
     with hang_guard(), contextlib.suppress(ArticleError):
         markup_for_lxml(markup)
 

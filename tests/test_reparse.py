@@ -296,6 +296,12 @@ def test_long_http_headers_are_read_and_an_unreadable_record_is_counted_not_fata
     assert index.find("https://www.nusadaily.com/after") is None
     assert index.records["unreadable"] == 1  # the huge headers; FastWARC stops at the cut
 
+    own_cut = tmp_path / "own-cut.warc.gz"
+    own_cut.write_bytes(ours.read_bytes()[:-100])  # the second member cut short
+    index = build_index([own_cut])
+    assert index.find(case.url) is not None
+    assert index.records["unreadable"] == 1 and index.records["response"] == 1
+
     records, stats = run([ours, foreign], workers=1)
     expected = parse_article(html, case.url, case.fetched_at, content_type=HTML)
     assert records == [expected]

@@ -57,6 +57,15 @@ def test_json_ld_graph_and_broken_scripts() -> None:
     assert page.meta("missing", "og:title") == "OG"
 
 
+def test_json_ld_behind_a_comment_line_or_with_a_trailing_comma_is_repaired() -> None:
+    # Not JSON for json.loads: extruct's reader (imported on first need) repairs it.
+    script = '// ad tag\n{"@type": "NewsArticle", "headline": "Judul",}'
+    html = f'<html><head><script type="application/ld+json">{script}</script></head></html>'
+    assert Page(html, "https://x.id/a", NOW).json_ld == [
+        {"@type": "NewsArticle", "headline": "Judul"}
+    ]
+
+
 SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
 EDGES = st.text(st.sampled_from(SPACES), max_size=6) | st.sampled_from(["", "\n" * 300])
 

@@ -244,3 +244,27 @@ def test_an_unknown_dedicated_layout_falls_back_to_the_generic_parser() -> None:
     assert record["outlet"] == "nusadaily"
     assert record["parser"] == "generic/v1"
     assert record["body"].startswith("Ratusan warga")
+
+
+def _sections(body: str) -> list[str]:
+    from newscrawl.parsers.container import text_sections
+
+    page = Page(f"<html><body>{body}</body></html>", "https://contoh.id/a", NOW_SECTIONS)
+    container = page.sel.root.xpath("//div[@class='isi']")[0]
+    return [s.get("id") for s in text_sections(page.sel.root, container)]
+
+
+NOW_SECTIONS = datetime(2026, 7, 1, tzinfo=UTC)
+SECTION_PROSE = (
+    "Kalimat yang cukup panjang untuk dihitung sebagai teks artikel di halaman ini. " * 2
+)
+
+
+def test_an_article_split_in_sections_reads_them_all_and_nested_copies_only_the_container() -> None:
+    parts = "".join(f'<div class="isi" id="s{n}"><p>{SECTION_PROSE}</p></div>' for n in range(3))
+    assert _sections(f'<main id="m">{parts}</main>') == ["s0", "s1", "s2"]
+    # Nested copies (a page mangled into 300 levels): the container alone, read at once.
+    nested = "".join(f'<div class="isi" id="n{n}"><p>{SECTION_PROSE}</p>' for n in range(300))
+    assert _sections(f"<main>{nested}{'</div>' * 300}</main>") == ["n0"]
+    many = "".join(f'<div class="isi" id="s{n}"><p>{SECTION_PROSE}</p></div>' for n in range(41))
+    assert _sections(f"<main>{many}</main>") == ["s0"]

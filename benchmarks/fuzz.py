@@ -53,6 +53,7 @@ def hostile_pages() -> dict[str, bytes]:
     paragraph = b"<p>" + sentence * 4 + b"</p>\n"
     # Just under MAX_TAGS (the page's own ~2,000 tags included): the most a page may cost.
     most = (MAX_TAGS - page.count(b"<")) // 2 - 10
+    inside = (MAX_TAGS - page.count(b"<")) // 1001
     return {
         "5 MB article body": in_body(paragraph * ((5_000_000 - len(page)) // len(paragraph))),
         f"{most:,} tiny paragraphs with control characters in attribute names": in_body(
@@ -62,6 +63,10 @@ def hostile_pages() -> dict[str, bytes]:
             b'<a href="http://[::1/x">a</a><img src="https://x.id:undefined/i.jpg">' * (most // 2)
         ),
         "200,000 tags": in_body(b"<i>x</i>" * 100_000),
+        # Each "<a" inside an element starts an attempt of the attribute check of its own.
+        f"{inside:,} elements of 999 tag-like attribute names": in_body(
+            (b"<div " + b"<a " * 999 + b">x</div>") * inside
+        ),
         "100,000 attributes on one element": in_body(
             b"<div " + b" ".join(b'a%d="x"' % n for n in range(100_000)) + b">x</div>"
         ),

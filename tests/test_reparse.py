@@ -294,7 +294,9 @@ def test_long_http_headers_are_read_and_an_unreadable_record_is_counted_not_fata
     index = build_index([cut])
     assert index.find(case.url) is not None
     assert index.find("https://www.nusadaily.com/after") is None
-    assert index.records["unreadable"] == 1  # the huge headers; FastWARC stops at the cut
+    # The huge headers; then the cut, where FastWARC raises (counted) or stops without a word,
+    # as the record IDs of this run made the bytes around it.
+    assert index.records["unreadable"] in (1, 2)
 
     own_cut = tmp_path / "own-cut.warc.gz"
     own_cut.write_bytes(ours.read_bytes()[:-100])  # the second member cut short

@@ -29,17 +29,18 @@ MAX_ATTRIBUTES = 1000
 #: A start tag followed by more than MAX_ATTRIBUTES attributes, as HTML's tokenizer (libxml2
 #: 2.14's) reads them: a tag or attribute name runs to whitespace, ``/`` or ``>`` (quotes and
 #: ``<`` are part of it, a name may start with ``=``); a value is quoted (``<`` and ``>``
-#: inside) or runs to whitespace or ``>``; after a quoted value the next attribute may
-#: follow with no space. Reading names as ending at a quote or ``<`` (as this did before)
-#: let ``<div "x b0 b1 ...>`` or ``a0="1"a1="1"...`` through: 30,000 attributes behind one
-#: ``"x`` held libxml2 for 1.25 s on a 199 kB page. Possessive quantifiers keep each attempt
-#: linear; attempts start at every ``<`` followed by a letter (a tag inside what was read as
-#: a name is tried too, as libxml2 may see one there), so a page built for it costs at most
-#: MAX_TAGS attempts of MAX_ATTRIBUTES attributes: 2 s, under the parse time limit. On the
+#: inside; a quote never closed runs to the end of the page, as in a cut one) or runs to
+#: whitespace or ``>``; after a quoted value the next attribute may follow with no space.
+#: Reading names as ending at a quote or ``<`` (as this did before) let ``<div "x b0 b1 ...>``
+#: or ``a0="1"a1="1"...`` through: 30,000 attributes behind one ``"x`` held libxml2 for
+#: 1.25 s on a 199 kB page. Possessive quantifiers keep each attempt linear; attempts start
+#: at every ``<`` followed by a letter (a tag inside what was read as a name is tried too, as
+#: libxml2 may see one there), so a page built for it costs at most MAX_TAGS attempts of
+#: MAX_ATTRIBUTES attributes (1.5 s in the fuzz benchmark), under the parse time limit. On the
 #: 330 saved pages the longest attempt (inline JavaScript after ``x<y``) reads 200-300.
 _CROWDED_TAG = re.compile(
     rb"<[A-Za-z][^\s/>]*+(?:[\s/]*+[^\s/>][^\s/>=]*+"
-    rb"(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s>]++))?+){%d}" % (MAX_ATTRIBUTES + 1)
+    rb"(?:\s*+=\s*+(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\s>]++))?+){%d}" % (MAX_ATTRIBUTES + 1)
 )
 #: C0 controls other than tab, newline, form feed and carriage return: HTML text never needs
 #: them, and lxml refuses to hand back an attribute name that holds one.

@@ -26,7 +26,7 @@ from newscrawl.errors import ArticleError
 from newscrawl.keep.archive import ArchiveWriter, Capture
 from newscrawl.reparse import index as index_module
 from newscrawl.reparse import worker
-from newscrawl.reparse.command import window
+from newscrawl.reparse.command import summary, window
 from newscrawl.reparse.index import build_index
 from newscrawl.reparse.run import Reparse
 from tests.cases import ROOT, Case, load_cases, read_page, run_project
@@ -308,6 +308,10 @@ def test_long_http_headers_are_read_and_an_unreadable_record_is_counted_not_fata
     expected = parse_article(html, case.url, case.fetched_at, content_type=HTML)
     assert records == [expected]
     assert stats["newscrawl/reparse/records/unreadable"] == 2
+    assert summary(stats).endswith(
+        " captures skipped (earlier_capture: 1), 2 archive records unreadable"
+    )
+    assert "unreadable" not in summary(Counter({"newscrawl/records": 1}))
 
 
 def test_later_pages_join_their_article_and_a_missing_one_drops_it(tmp_path: Path) -> None:

@@ -79,7 +79,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def summary(stats: Counter[str]) -> str:
-    """``reparse: 7 records, 2 pages dropped (no_date: 1, ...), 9 captures skipped (...)``."""
+    """``reparse: 7 records, 2 pages dropped (no_date: 1, ...), 9 captures skipped (...)``, and
+    ``, 1 archive records unreadable`` when some were."""
 
     def part(prefix: str) -> tuple[int, str]:
         found = {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
@@ -88,10 +89,13 @@ def summary(stats: Counter[str]) -> str:
 
     dropped, dropped_detail = part(DROPPED)
     skipped, skipped_detail = part(SKIPPED)
-    return (
+    line = (
         f"reparse: {stats['newscrawl/records']} records, {dropped} pages dropped{dropped_detail}, "
         f"{skipped} captures skipped{skipped_detail}"
     )
+    # Said only when there are some: a page may be lost in them.
+    unreadable = stats["newscrawl/reparse/records/unreadable"]
+    return f"{line}, {unreadable} archive records unreadable" if unreadable else line
 
 
 class _output:

@@ -12,6 +12,7 @@ from newscrawl import NotAnArticle, parse_article
 from newscrawl.crosscheck import shingle_f1
 from newscrawl.outlet import outlet_for_url
 from newscrawl.page import Page
+from newscrawl.parsers.container import text_sections
 from tests.cases import Case, load_cases, read_page
 
 NOW = datetime(2026, 11, 1, 5, tzinfo=UTC)
@@ -247,8 +248,6 @@ def test_an_unknown_dedicated_layout_falls_back_to_the_generic_parser() -> None:
 
 
 def _sections(body: str) -> list[str]:
-    from newscrawl.parsers.container import text_sections
-
     page = Page(f"<html><body>{body}</body></html>", "https://contoh.id/a", NOW_SECTIONS)
     container = page.sel.root.xpath("//div[@class='isi']")[0]
     return [s.get("id") for s in text_sections(page.sel.root, container)]

@@ -6,6 +6,7 @@ from newscrawl.discover.discovery import (
     Link,
     card_links,
     feed_links,
+    outlet_articles,
     sitemap_index,
     sitemap_links,
     within,
@@ -111,3 +112,12 @@ def test_card_links_read_each_cards_link_title_and_printed_date() -> None:
     ]
     # By default any http(s) link is kept.
     assert len(card_links(page, "li.card", "h3 a::attr(href)", "h3 a ::text")) == 3
+
+
+def test_outlet_articles_keeps_the_outlets_hosts_and_article_paths_only() -> None:
+    keep = outlet_articles(("contoh.id",), r"^/berita/\d+/")
+    assert keep("https://www.contoh.id/berita/12/judul")
+    assert keep("https://daerah.contoh.id/berita/12/judul")
+    assert not keep("https://www.contoh.id/tag/berita/12/")  # the path must start so
+    assert not keep("https://contoh.id.example.org/berita/12/judul")
+    assert not keep("https://lain.id/berita/12/judul")

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from newscrawl.dates import JAKARTA, parse_indonesian_datetime, parse_iso_datetime
 from newscrawl.page import Page
 from newscrawl.parsers.text import clean_text
-from newscrawl.urls import link_url
+from newscrawl.urls import host_matches, link_url
 
 _XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 _URLS = etree.XPath("//*[local-name()='url']")
@@ -33,6 +34,17 @@ class Link:
     url: str
     published: datetime | None = None
     title: str | None = None
+
+
+def outlet_articles(hosts: Sequence[str], path: str | re.Pattern[str]) -> Callable[[str], bool]:
+    """A ``keep`` for :func:`card_links`: URLs on ``hosts`` (or their subdomains) whose path
+    matches ``path`` from its start."""
+    pattern = re.compile(path)
+
+    def keep(url: str) -> bool:
+        return host_matches(url, hosts) and bool(pattern.match(urlsplit(url).path))
+
+    return keep
 
 
 def card_links(

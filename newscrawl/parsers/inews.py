@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from newscrawl.discover.discovery import Link, card_links
+from newscrawl.discover.discovery import Link, card_links, outlet_articles
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import Body, clean_body, dateline_pattern
 from newscrawl.parsers.text import person_names, unique
-from newscrawl.urls import host_matches, link_url
+from newscrawl.urls import link_url
 
 DOMAINS = ("inews.id",)
 #: National ``/news/nasional/slug``, regional ``/read/123/slug`` and ``/berita/slug``.
@@ -123,15 +123,12 @@ class InewsV1(ArticleParser):
 def listing_links(page: Page) -> list[Link]:
     """Article links of an index page (``div.box-list-news`` items)."""
 
-    def article(url: str) -> bool:
-        return host_matches(url, DOMAINS) and bool(re.match(ARTICLE_PATH, urlsplit(url).path))
-
     return card_links(
         page,
         "div.box-list-news",
         "div.list-desk a::attr(href), a::attr(href)",
         "h3 ::text, div.list-desk a ::text",
-        keep=article,
+        keep=outlet_articles(DOMAINS, ARTICLE_PATH),
     )
 
 

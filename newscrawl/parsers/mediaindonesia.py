@@ -21,12 +21,11 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from newscrawl.discover.discovery import Link, card_links
+from newscrawl.discover.discovery import Link, card_links, outlet_articles
 from newscrawl.page import Page
 from newscrawl.parsers.base import ArticleParser, ld_names
 from newscrawl.parsers.body import dateline_pattern
 from newscrawl.parsers.text import person_names, unique
-from newscrawl.urls import host_matches
 
 DOMAINS = ("mediaindonesia.com",)
 #: The index lists this many cards a page; its pages are offsets in the path.
@@ -114,16 +113,13 @@ def listing_links(page: Page) -> list[Link]:
     """Article links of an index, kanal or search page (``ul.list-3`` cards), with the date
     each card prints ("08/1/2026 17:03", WIB)."""
 
-    def article(url: str) -> bool:
-        return host_matches(url, DOMAINS) and bool(re.match(ARTICLE_PATH, urlsplit(url).path))
-
     return card_links(
         page,
         "ul.list-3 li div.text",
         "h3 a::attr(href)",
         "h3 a ::text",
         "span::text",
-        keep=article,
+        keep=outlet_articles(DOMAINS, ARTICLE_PATH),
     )
 
 

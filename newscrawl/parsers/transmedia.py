@@ -11,9 +11,8 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from newscrawl.dates import JAKARTA
-from newscrawl.discover.discovery import Link, card_links
+from newscrawl.discover.discovery import Link, card_links, outlet_articles
 from newscrawl.page import Page
-from newscrawl.urls import host_matches
 
 ARTICLE_PATH = re.compile(r"^/[a-z-]+/(?P<stamp>\d{14})-\d+-\d+/[^/]+")
 
@@ -43,8 +42,5 @@ def index_links(page: Page, domains: Sequence[str], cards: str, shown: str) -> l
     prints (``shown``; "29 menit yang lalu" read against the fetch time). The page's own host
     counts as the outlet's, so a local copy of the site (``-a base_url=...``) works."""
     hosts = (*domains, *filter(None, [urlsplit(page.url).hostname]))
-
-    def article(url: str) -> bool:
-        return host_matches(url, hosts) and bool(ARTICLE_PATH.match(urlsplit(url).path))
-
+    article = outlet_articles(hosts, ARTICLE_PATH)
     return card_links(page, cards, "a::attr(href)", "h2 ::text", shown, keep=article)

@@ -111,15 +111,16 @@ def survey(root: etree._Element) -> Survey:
             _score_paragraph(element, scores)
         elif tag in _TEXT_HOLDERS:
             _score_loose_text(element, scores)
-        elif tag in ("a", "link") and (element.get("rel") or "").lower() == "next":
-            href = element.get("href")
+        elif tag in ("a", "link") and (element.get(b"rel") or "").lower() == "next":
+            href = element.get(b"href")
             if href:
                 found.next_links.append(href)
-        prop = element.get("itemprop")
+        # Bytes keys: lxml encodes a str key at every call, and this runs for every element.
+        prop = element.get(b"itemprop")
         if prop:
             for name in prop.split():
                 found.itemprop[name].append(element)
-        class_value, id_value = element.get("class"), element.get("id")
+        class_value, id_value = element.get(b"class"), element.get(b"id")
         if not (class_value or id_value):
             continue
         names = _names(class_value, id_value)
@@ -156,13 +157,15 @@ _TEXT_HOLDERS = frozenset({"div", "td", "span", "section", "article", "font"})
 
 def _score_loose_text(element: etree._Element, scores: dict[etree._Element, float]) -> None:
     """Text written straight into ``element`` between ``<br>`` (2015-era CMS bodies)."""
-    chunks = [element.text, *(child.tail for child in element if child.tag in _INLINE_OR_BR)]
+    # Most elements hold only indentation: a chunk shorter than 25 characters is not read.
     score = 0.0
-    for chunk in chunks:
-        if chunk:
-            length = len(chunk.strip())
-            if length >= 25:
-                score += length + 20 * chunk.count(",")
+    text = element.text
+    if text and len(text) >= 25:
+        score += _chunk_score(text)
+    for child in element:
+        tail = child.tail
+        if tail and len(tail) >= 25 and child.tag in _INLINE_OR_BR:
+            score += _chunk_score(tail)
     if score:
         scores[element] += score
         parent = element.getparent()
@@ -171,6 +174,12 @@ def _score_loose_text(element: etree._Element, scores: dict[etree._Element, floa
 
 
 _INLINE_OR_BR = frozenset({"br", "b", "strong", "i", "em", "a", "span", "u", "font", "sup"})
+
+
+def _chunk_score(chunk: str) -> float:
+    """A loose text chunk's score: its length and commas, 0 under 25 characters stripped."""
+    length = len(chunk.strip())
+    return length + 20 * chunk.count(",") if length >= 25 else 0
 
 
 def is_chrome(element: etree._Element, stop: etree._Element | None = None) -> bool:

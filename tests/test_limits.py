@@ -7,6 +7,7 @@ guards against a hang, no test asserts a duration.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import signal
 from collections.abc import Iterator
@@ -101,6 +102,22 @@ ATTRIBUTE_SHAPES = {
     "slashes-between": lambda count: b"/".join(b"b%d" % n for n in range(count)),
     "unquoted-values-with-quotes": lambda count: b" ".join(b'a%d=x"y' % n for n in range(count)),
     "quoted-values-with-brackets": lambda count: b" ".join(b'a%d="<x>"' % n for n in range(count)),
+    # HTML's whitespace other than the space: between bare names, and around "=".
+    **{
+        f"names-between-{name}": lambda count, space=space: space.join(
+            b"b%d" % n for n in range(count)
+        )
+        for name, space in [
+            ("tabs", b"\t"),
+            ("newlines", b"\n"),
+            ("form-feeds", b"\f"),
+            ("returns", b"\r"),
+        ]
+    },
+    "equals-between-whitespace": lambda count: b"".join(
+        b'%sa%d%s=%s"1"' % (space, n, space, space)
+        for n, space in zip(range(count), itertools.cycle([b"\t", b"\n", b"\f", b"\r"]))
+    ),
 }
 
 

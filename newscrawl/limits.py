@@ -36,7 +36,7 @@ MAX_ATTRIBUTES = 1000
 #: 1.25 s on a 199 kB page. Possessive quantifiers keep each attempt linear; attempts start
 #: at every ``<`` followed by a letter (a tag inside what was read as a name is tried too, as
 #: libxml2 may see one there), so a page built for it costs at most MAX_TAGS attempts of
-#: MAX_ATTRIBUTES attributes (1.5 s in the fuzz benchmark), under the parse time limit. On the
+#: MAX_ATTRIBUTES attributes (about 1 s in the fuzz benchmark), under the parse time limit. On the
 #: 330 saved pages the longest attempt (inline JavaScript after ``x<y``) reads 200-300.
 #: Whitespace is HTML's five characters written out, not ``\s``: sre tests a category per
 #: character but a set in one lookup, and the search is 20-25% faster on the saved pages

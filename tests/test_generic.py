@@ -248,12 +248,11 @@ def test_an_unknown_dedicated_layout_falls_back_to_the_generic_parser() -> None:
 
 
 def _sections(body: str) -> list[str]:
-    page = Page(f"<html><body>{body}</body></html>", "https://contoh.id/a", NOW_SECTIONS)
+    page = Page(f"<html><body>{body}</body></html>", "https://contoh.id/a", NOW)
     container = page.sel.root.xpath("//div[@class='isi']")[0]
     return [s.get("id") for s in text_sections(page.sel.root, container)]
 
 
-NOW_SECTIONS = datetime(2026, 7, 1, tzinfo=UTC)
 SECTION_PROSE = (
     "Kalimat yang cukup panjang untuk dihitung sebagai teks artikel di halaman ini. " * 2
 )

@@ -23,7 +23,7 @@ from warcio.warcwriter import WARCWriter
 from newscrawl.api import parse_article
 from newscrawl.dates import JAKARTA
 from newscrawl.errors import ArticleError
-from newscrawl.keep.archive import ArchiveWriter, Capture
+from newscrawl.keep.archive import ArchiveWriter, Capture, member_length
 from newscrawl.reparse import index as index_module
 from newscrawl.reparse import worker
 from newscrawl.reparse.command import summary, window
@@ -254,6 +254,37 @@ def test_the_index_steps_over_our_members_and_reads_on_with_fastwarc_where_they_
     assert len(stepped) == 7
     for name in (*fields, "records", "outlets"):
         assert getattr(stepped, name) == getattr(full, name), name
+
+
+def test_a_damaged_member_ends_the_index_of_its_file_counted_not_fatal(tmp_path: Path) -> None:
+    """Deflated bytes broken inside one of our members: the captures before it stand, the
+    member is counted unreadable, and the index goes on with the next file."""
+    writer = ArchiveWriter(tmp_path, "run", 1 << 30, {"newscrawl-outlet": "nusadaily"})
+    page = b"<html><body>" + b"<p>isi berita</p>" * 200 + b"</body></html>"
+    urls = [f"https://www.nusadaily.com/berita-{number}" for number in range(3)]
+    for url in urls:
+        writer.write(Capture(url, NOW, 200, [("Content-Type", HTML)], page, role="article"))
+    data = bytearray(writer.close()[0].read_bytes())
+    starts = [0]
+    while starts[-1] < len(data):
+        found = member_length(bytes(data[starts[-1] : starts[-1] + 64]))
+        assert found is not None
+        starts.append(starts[-1] + found[1])
+    # Members: warcinfo, then each capture's response and request. Break the second response.
+    second = starts[3] + member_length(bytes(data[starts[3] : starts[3] + 64]))[0]
+    data[second : second + 40] = bytes(b ^ 0xAA for b in data[second : second + 40])
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(bytes(data))
+    other = tmp_path / "other.warc.gz"
+    warc = CommonCrawlWarc(other)
+    warc.fetch("https://www.nusadaily.com/lain", page, NOW)
+    warc.close()
+
+    index = build_index([damaged, other])
+    assert index.find(urls[0]) is not None
+    assert index.find(urls[1]) is None
+    assert index.find("https://www.nusadaily.com/lain") is not None
+    assert index.records["unreadable"] == 1
 
 
 def test_long_http_headers_are_read_and_an_unreadable_record_is_counted_not_fatal(

@@ -37,6 +37,11 @@ QUERIES = [
     "li ~ li a",
     "div:not(.no-such-class) > p::text",
     "*[id] a",
+    # itemprop values lead like ids: the whole value, an attribute name in any case.
+    '[itemprop="datePublished"]:not(meta)::attr(datetime)',
+    "meta[itemprop=keywords]::attr(content), [ITEMPROP=author] a",
+    "div[itemprop=articleBody] p, [itemprop='no-such-prop']",
+    "[itemprop~=name], [itemprop] span, :not([itemprop=headline]) > h1",
 ]
 
 
@@ -85,6 +90,10 @@ def test_page_css_matches_parsel(path: Path) -> None:
     pairs = list(zip(classes, classes[1:] + classes[:1], strict=True))
     queries += [f"div.{c}:not(.{d}), DIV.{c}.{d}, *.{d}:not(.{c})" for c, d in pairs]
     queries += [f"#{i}, span#{i}, #{i}.{c}" for i, c in zip(ids, classes, strict=False)]
+    props = sorted({str(v) for v in page.sel.root.xpath("//@itemprop")})
+    queries += [
+        f'[itemprop="{p}"], div [itemprop="{p}"]::text' for p in props if not set(p) & set("'\\\"")
+    ]
     for query in queries:
         assert _same(page.css(query), page.sel.css(query)), f"{path.name}: {query!r}"
         # A second call answers from the page's memory, with the same selection.

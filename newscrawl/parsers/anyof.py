@@ -1,9 +1,10 @@
 """Whether a text matches any of many regexes, in as few searches as it takes.
 
 Body hygiene tries every block of every page against a few dozen clutter and footer patterns.
-One search per pattern costs a Python call each, and most blocks match none: on the blocks of
-the saved pages, 6.3 µs a block against 3.9 µs for the same patterns tried as :class:`AnyOf`
-(0.1-0.3 ms on a real page of the generic parser, which reads more blocks).
+One search per pattern costs a Python call each, and most blocks match none: on the 17,000
+blocks of the saved pages the shared clutter rules took 6.3 µs a block searched one by one,
+4.8 µs as one :class:`AnyOf` (3.9 with the photo-credit rule's colon test in
+:mod:`newscrawl.parsers.body`); parse_article 2.7% faster on the 34 real pages.
 """
 
 from __future__ import annotations

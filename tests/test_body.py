@@ -154,6 +154,40 @@ def test_editor_code_is_peeled_off(last: str, code: str, rest: str | None) -> No
     assert body.paragraphs[-1] == (rest or "Pertama.")
 
 
+@pytest.mark.parametrize(
+    ("last", "kept", "code"),
+    [
+        # CNN Indonesia's button glued after the desk code, then the code peeled as usual.
+        ("kata dia. (dmh/dmi) Add as a preferred source on Google", "kata dia.", "dmh/dmi"),
+        ("Banjir surut.  Tambahkan sebagai sumber pilihan di Google.", "Banjir surut.", None),
+        ("Banjir surut.TAMBAHKAN SEBAGAI SUMBER FAVORIT !", "Banjir surut.", None),
+        ("Tambahkan sebagai sumber pilihan", None, None),
+        # Named inside a sentence, or not at the very end: text.
+        (
+            "Tombol add as a preferred source on Google ada di bawah judul.",
+            "Tombol add as a preferred source on Google ada di bawah judul.",
+            None,
+        ),
+        ("tambahkan sebagai sumber pilihanmu", "tambahkan sebagai sumber pilihanmu", None),
+    ],
+)
+def test_a_preferred_source_button_at_the_end_is_not_text(
+    last: str, kept: str | None, code: str | None
+) -> None:
+    body = clean_body(blocks(f"<p>Pertama.</p><p>{last}</p>"))
+    assert body.paragraphs == ["Pertama.", kept] if kept else body.paragraphs == ["Pertama."]
+    assert body.editor_code == code
+
+
+def test_a_preferred_source_button_counts_only_in_the_last_200_characters() -> None:
+    filler = "kata " * 50  # 250 characters
+    near = clean_body(blocks(f"<p>{filler}Add as a preferred source on Google</p>"))
+    assert near.paragraphs == [filler.strip()]
+    # The button's text then 200 characters of punctuation: beyond the tail, kept.
+    far = f"{filler}Add as a preferred source on Google{'.' * 200}"
+    assert clean_body(blocks(f"<p>{far}</p>")).paragraphs == [far]
+
+
 @pytest.mark.parametrize("last", ["di Amerika Serikat (AS)", "kata Ketua DPR (Puan)."])
 def test_acronyms_in_parentheses_are_not_editor_codes(last: str) -> None:
     body = clean_body(blocks(f"<p>{last}</p>"))

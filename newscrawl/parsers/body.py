@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from newscrawl.parsers.anyof import AnyOf
+from newscrawl.parsers.anyof import AnyOf, any_search
 from newscrawl.parsers.text import Block, clean_text
 
 _DASH = r"[-–—]"
@@ -263,14 +263,6 @@ _CLUTTER = AnyOf(CLUTTER)
 _STOP = AnyOf(STOP)
 
 
-def _any_search(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
-    # A plain loop: any() over a generator costs more than the searches on short blocks.
-    for pattern in patterns:  # noqa: SIM110
-        if pattern.search(text):
-            return True
-    return False
-
-
 def clean_body(
     blocks: Sequence[Block],
     dateline: re.Pattern[str] | None = None,
@@ -282,14 +274,14 @@ def clean_body(
     label_pending = False
     for number, block in enumerate(blocks):
         text = block.text
-        if _STOP.found_in(text) or _any_search(stop, text):
+        if _STOP.found_in(text) or any_search(stop, text):
             # A footer may still be followed by the desk's code on a line of its own.
             for later in blocks[number + 1 :]:
                 rest, code = _cut_editor_code(later.text)
                 if code and not rest:
                     body.editor_code = code
             break
-        if _CLUTTER.found_in(text) or _any_search(clutter, text):
+        if _CLUTTER.found_in(text) or any_search(clutter, text):
             label_pending = False
             continue
         if len(text) <= 200 and CREDIT.match(text):

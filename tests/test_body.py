@@ -175,7 +175,7 @@ def test_a_preferred_source_button_at_the_end_is_not_text(
     last: str, kept: str | None, code: str | None
 ) -> None:
     body = clean_body(blocks(f"<p>Pertama.</p><p>{last}</p>"))
-    assert body.paragraphs == ["Pertama.", kept] if kept else body.paragraphs == ["Pertama."]
+    assert body.paragraphs == ["Pertama.", *([kept] if kept else [])]
     assert body.editor_code == code
 
 

@@ -26,7 +26,7 @@ class AnyOf:
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         at_start = [p for p in patterns if anchored(p)]
         self.at_start = re.compile("|".join(map(_scoped, at_start))) if at_start else None
-        self.anywhere = tuple(p for p in patterns if not anchored(p))
+        self.anywhere = tuple(p for p in patterns if p not in at_start)
 
     def found_in(self, text: str) -> bool:
         if self.at_start is not None and self.at_start.match(text):

@@ -73,8 +73,8 @@ CLUTTER = (
         re.IGNORECASE,
     ),
     # A caption ending in its credit without brackets: "... di Jakarta. Foto: Grammy".
-    # (The lookahead is for speed: a block with no colon fails at once, instead of trying the
-    # credit's start at each of 300 positions, 1.8 µs a block on average.)
+    # (The lookahead is for speed: a block with no colon fails at once instead of trying the
+    # credit's start at each of 300 positions: 1.8 -> 1.1 µs a block on average.)
     re.compile(r"^(?=[^:]*+:).{0,300}\b(?:foto|photo)\s*:\s*[\w .,/'&-]{2,60}$", re.I),
     CAPTION,
     # A caption ending in the "enlarge" button (liputan6 2019-22: "... (Liputan6.com)Perbesar").

@@ -8,6 +8,7 @@ archives with :mod:`newscrawl.keep.archive`.)
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,8 +37,27 @@ class SavedResponse:
     fetched_at: datetime | None = None
 
 
+#: URLs that w3lib's canonical form leaves as they are: a lower-case host of letter-and-digit
+#: labels joined by single hyphens, the last one letters only; a path of segments of
+#: unreserved characters, none starting with a dot (so no dot segments); at most one
+#: ``key=value`` query of them; no port, no fragment. Most URLs of our archives are such, and
+#: their key is read here instead of by ``canonicalize_url``: 0.7 µs against 12 µs on the
+#: fixtures' URLs, and the re-parse index pass over 5,000 real-page captures (which the
+#: workers wait for) takes 0.25 s of CPU instead of 0.36-0.39. The tests check that both
+#: give the same key.
+_LABEL = r"[a-z0-9]++(?:-[a-z0-9]++)*+"
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*+"
+_CANONICAL = re.compile(
+    rf"https?://((?:{_LABEL}\.)++[a-z]{{2,63}}/(?:{_SEGMENT}(?:/{_SEGMENT})*+/?+)?+"
+    rf"(?:\?{_SEGMENT}=[A-Za-z0-9._~-]*+)?+)\Z"
+)
+
+
 def lookup_key(url: str) -> str:
     """The archive key of a URL: canonical form without the scheme (http == https)."""
+    plain = _CANONICAL.match(url)
+    if plain:
+        return plain.group(1)
     return canonicalize_url(url, keep_fragments=False).split("://", 1)[-1]
 
 

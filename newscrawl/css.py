@@ -11,9 +11,8 @@ for each comma alternative of a query:
 - one that needs a class, id or ``itemprop`` value no element has matches nothing: not
   evaluated;
 - one whose leftmost compound needs a class, id or ``itemprop`` value starts from those
-  elements
-  (``$lead0/self::div[...]/descendant-or-self::*/a``) instead of the whole tree (inside
-  an element, from those of them in its subtree);
+  elements (``$lead0/self::div[...]/descendant-or-self::*/a``) instead of the whole tree
+  (inside an element, from those of them in its subtree);
 - any other runs exactly as parsel runs it.
 
 The result is the node-set parsel's XPath gives: the same nodes, in document order.

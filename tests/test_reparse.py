@@ -256,6 +256,42 @@ def test_the_index_steps_over_our_members_and_reads_on_with_fastwarc_where_they_
         assert getattr(stepped, name) == getattr(full, name), name
 
 
+def test_a_revisit_that_names_no_earlier_url_takes_the_payload_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A revisit without WARC-Refers-To-Target-URI points at the latest capture of its own
+    URL; one that names another URL, at that URL's."""
+    path = tmp_path / "revisits.warc.gz"
+    warc = CommonCrawlWarc(path)
+    page = b"<html><body><p>isi berita</p></body></html>"
+    warc.fetch("https://www.detik.com/berita/a", page, NOW)
+    warc.fetch("https://www.detik.com/berita/b", page, NOW)
+    for url, refers_to in [
+        ("https://www.detik.com/berita/a", None),
+        ("https://www.detik.com/berita/c", "https://www.detik.com/berita/b"),
+    ]:
+        record = warc.writer.create_revisit_record(
+            url,
+            digest="sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            refers_to_uri=refers_to or url,
+            refers_to_date="2026-10-31T04:00:00Z",
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", HTML)], protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": "2026-10-31T05:00:00Z"},
+        )
+        if refers_to is None:
+            record.rec_headers.remove_header("WARC-Refers-To-Target-URI")
+        warc.writer.write_record(record)
+    warc.close()
+
+    index = build_index([path])
+    # Captures 0 and 1 are the two responses; the revisits come after them.
+    own = index.find("https://www.detik.com/berita/a")
+    named = index.find("https://www.detik.com/berita/c")
+    assert own is not None and named is not None and min(own, named) >= 2
+    assert index.payload[own] == 0
+    assert index.payload[named] == 1
+
+
 def test_a_damaged_member_ends_the_index_of_its_file_counted_not_fatal(tmp_path: Path) -> None:
     """Deflated bytes broken inside one of our members: the captures before it stand, the
     member is counted unreadable, and the index goes on with the next file."""

@@ -121,12 +121,11 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord | None]]:
     without a word: nothing is counted).
 
     Members our archives wrote say their length (:func:`member_length`): only their headers
-    are inflated, then the next member is read. On the real-page archive of ``python -m
-    benchmarks --only reparse`` at 2,000 captures (69 MB) the index takes 0.11 s of CPU, where
-    inflating every page took 0.39 s (the workers idle meanwhile; 0.16 s when every key was
-    w3lib's canonical URL, see :func:`~newscrawl.keep.warc.lookup_key`).
-    From the first member that does not say its length (another writer's archive), FastWARC
-    reads on.
+    are inflated, then the next member is read. The workers idle during this pass. On 2,000
+    captures of ``python -m benchmarks --only reparse``'s real-page archive (69 MB) it takes
+    0.11 s of CPU; inflating every page, it took 0.39 s, and keying every URL with w3lib
+    (:func:`~newscrawl.keep.warc.lookup_key`), 0.16 s. From the first member that does not
+    say its length (another writer's archive), FastWARC reads on.
     """
     size = os.fstat(stream.fileno()).st_size
     offset = 0
@@ -218,9 +217,8 @@ def _add(index: CaptureIndex, file_number: int, record: WarcRecord, offset: int)
     )
     payload = number
     if is_revisit:
-        earlier = index.latest.get(
-            lookup_key(record.headers.get("WARC-Refers-To-Target-URI") or uri)
-        )
+        refers_to = record.headers.get("WARC-Refers-To-Target-URI")
+        earlier = index.latest.get(lookup_key(refers_to) if refers_to else key)
         payload = index.payload[earlier] if earlier is not None else NO_PAYLOAD
         if status in (0, 304) and payload != NO_PAYLOAD:
             status = index.status[payload]  # "not modified": the earlier response stands

@@ -540,3 +540,47 @@ def test_a_terminal_shows_a_progress_bar_with_pages_per_second_and_counts(
     last_bar = shown.decode("utf-8", "replace").replace("\r", "\n").split("reparse: ")[-2]
     assert "page/s" in last_bar
     assert f"records={len(run([path])[0])}" in last_bar
+
+
+def test_pages_sent_ahead_of_the_index_give_what_waiting_for_the_index_gives(
+    tmp_path: Path,
+) -> None:
+    """The workers parse while the index is read (run.py's ``_Ahead``). A page sent ahead
+    and then superseded by a later capture of its URL is counted ``earlier_capture``, and
+    pages sent ahead before a warcinfo further on named their file's outlet are parsed
+    again as that outlet's: records and counts as when nothing goes ahead."""
+    cases = [c for c in own_cases() if not c.more_pages]
+    html = [("Content-Type", HTML)]
+    nusadaily = [c for c in cases if c.outlet == "nusadaily"][:10]
+    writer = ArchiveWriter(tmp_path, "run", 1 << 30, {"newscrawl-outlet": "nusadaily"})
+    for case in nusadaily:
+        writer.write(Capture(case.url, case.fetched_at, 200, html, case.html(), role="article"))
+    first = nusadaily[0]
+    # Read after the batch holding the first capture has gone ahead.
+    writer.write(Capture(first.url, first.fetched_at + LATER, 200, html, first.html(), "article"))
+    ours = writer.close()[0]
+    # Two archives joined: another crawler's, then one of ours naming the outlet.
+    joined = tmp_path / "joined.warc.gz"
+    warc = CommonCrawlWarc(joined)
+    for case in [c for c in cases if c.outlet == "detik"][:10]:
+        warc.fetch(case.url, case.html(), case.fetched_at)
+    warc.close()
+    writer = ArchiveWriter(tmp_path, "tail", 1 << 30, {"newscrawl-outlet": "nusadaily"})
+    writer.write(Capture(first.url + "?tail=1", NOW, 200, html, first.html(), role="article"))
+    with joined.open("ab") as out:
+        out.write(writer.close()[0].read_bytes())
+
+    results = {}
+    for ahead in (0, 1, 32):
+        out = io.StringIO()
+        reparse = Reparse([ours, joined], out, workers=2, ahead=ahead)
+        stats = reparse.run()
+        results[ahead] = (out.getvalue(), stats)
+        # Batches of 8 go ahead: all but the last few pages, when the limit allows.
+        assert len(reparse._sent) == min(8 * ahead, 16)
+    assert stats["newscrawl/skipped/earlier_capture"] == 1
+    # Parsed as the joined file's outlet says: nusadaily's parser, which refuses detik's pages.
+    outlets = Counter(json.loads(line)["outlet"] for line in results[0][0].splitlines())
+    assert set(outlets) == {"nusadaily"} and outlets["nusadaily"] >= 8
+    assert results[1] == results[0]
+    assert results[32] == results[0]

@@ -87,10 +87,13 @@ class CaptureIndex:
 
 
 def build_index(
-    paths: Sequence[str | Path], advance: Callable[[int], object] | None = None
+    paths: Sequence[str | Path],
+    advance: Callable[[int], object] | None = None,
+    grown: Callable[[CaptureIndex], object] | None = None,
 ) -> CaptureIndex:
     """Index ``paths`` in order (later files' captures supersede earlier ones);
-    ``advance(bytes)`` is called as the files are read (a progress bar)."""
+    ``advance(bytes)`` is called as the files are read (a progress bar), ``grown(index)``
+    after each record read (the re-parse sends pages ahead)."""
     index = CaptureIndex([Path(p) for p in paths])
     for number, path in enumerate(index.paths):
         index.outlets.append(None)
@@ -104,6 +107,8 @@ def build_index(
                     index.records["unreadable"] += 1
                 else:
                     _add(index, number, record, offset)
+                    if grown is not None:
+                        grown(index)
         if advance is not None:
             advance(path.stat().st_size - done)
     return index
@@ -121,7 +126,7 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord | None]]:
     without a word: nothing is counted).
 
     Members our archives wrote say their length (:func:`member_length`): only their headers
-    are inflated, then the next member is read. The workers idle during this pass. On 2,000
+    are inflated, then the next member is read. On 2,000
     captures of ``python -m benchmarks --only reparse``'s real-page archive (69 MB) it takes
     0.11 s of CPU; inflating every page, it took 0.39 s, and keying every URL with w3lib
     (:func:`~newscrawl.keep.warc.lookup_key`), 0.16 s. From the first member that does not

@@ -48,8 +48,11 @@ NEWSCRAWL_PARSE_WORKERS = "auto"
 # code twice as long is killed and the page tried once more.
 NEWSCRAWL_PARSE_TIMEOUT = 10.0
 
-# Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory.
+# Pending requests wait on disk (a temporary folder, or JOBDIR's), not in memory, in a
+# queue per host; a host paused by Retry-After keeps its requests there until it may be asked
+# again (newscrawl.discover.scheduler.HostPausingPriorityQueue).
 SCHEDULER = "newscrawl.discover.scheduler.DiskQueueScheduler"
+SCHEDULER_PRIORITY_QUEUE = "newscrawl.discover.scheduler.HostPausingPriorityQueue"
 
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.discover.middlewares.ReplayMiddleware": 50,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -12,10 +13,13 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.squeues import FifoMemoryQueue
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.test import get_crawler
 
 from newscrawl.discover.middlewares import BackoffRetryMiddleware, retry_after_seconds
 from newscrawl.discover.robots import SharedRobotsTxtMiddleware
+from newscrawl.discover.scheduler import HostPausingPriorityQueue
 
 NOW = datetime(2026, 7, 1, 12, tzinfo=UTC)
 
@@ -67,8 +71,11 @@ def test_retry_after_pauses_the_host_then_the_retry_goes_out() -> None:
         middleware.process_response(request, answer(request.url, 429, retry_after="120"))
     )
     assert isinstance(retry, Request) and retry.url == request.url
-    # Scrapy's backoff alone would have retried after 1 s.
-    assert clock.slept == [120]
+    # The retry waits its backoff (1 s) here, where Scrapy's would have retried, and what is
+    # left of the pause before it goes out.
+    assert clock.slept == [1]
+    asyncio.run(middleware.process_request(retry))
+    assert clock.slept == [1, 119]
     clock.slept.clear()
     # Another request to the same host waits out what is left of the pause; other hosts don't.
     clock.now -= 30  # as if the retry had been sent 30 s into the pause
@@ -81,7 +88,8 @@ def test_retry_after_is_capped() -> None:
     middleware, clock = retry_middleware(NEWSCRAWL_RETRY_AFTER_MAX=300)
     request = Request("https://www.nusadaily.com/a")
     asyncio.run(middleware.process_response(request, answer(request.url, 503, "86400")))
-    assert clock.slept == [300]
+    asyncio.run(middleware.process_request(Request("https://www.nusadaily.com/b")))
+    assert clock.slept == [1, 299]
 
 
 def test_a_200_with_retry_after_pauses_nothing() -> None:
@@ -91,6 +99,33 @@ def test_a_200_with_retry_after_pauses_nothing() -> None:
     assert isinstance(result, Response)
     asyncio.run(middleware.process_request(Request("https://www.nusadaily.com/b")))
     assert clock.slept == []
+
+
+def test_the_queue_keeps_a_paused_hosts_requests_out_of_the_downloader() -> None:
+    """Requests to a host paused by Retry-After stay queued (none of them takes a downloader
+    place waiting), other hosts' go on, and the crawl does not look finished meanwhile."""
+    middleware, clock = retry_middleware()
+    crawler = middleware.crawler
+    hostname = lambda request: urlparse_cached(request).hostname  # noqa: E731
+    downloader = SimpleNamespace(
+        slots={}, get_slot_key=hostname, middleware=SimpleNamespace(middlewares=[middleware])
+    )
+    crawler.engine = SimpleNamespace(downloader=downloader)  # type: ignore[assignment]
+    queue = HostPausingPriorityQueue(crawler, FifoMemoryQueue, "")
+    paused = [Request(f"https://www.nusadaily.com/{n}") for n in range(3)]
+    others = [Request(f"https://news.detik.com/{n}") for n in range(2)]
+    for request in [*paused, *others]:
+        queue.push(request)
+    asyncio.run(middleware.process_response(paused[0], answer(paused[0].url, 429, "120")))
+    assert clock.slept == [1]  # the retry's backoff; the pause is the queue's to keep
+
+    assert [queue.pop(), queue.pop()] == others
+    assert queue.pop() is None and len(queue) == 3
+    clock.now += 118  # the pause ends 120 s after the answer
+    assert queue.pop() is None
+    clock.now += 1
+    assert [queue.pop() for _ in range(3)] == paused
+    assert queue.pop() is None and len(queue) == 0
 
 
 class FakeEngine:

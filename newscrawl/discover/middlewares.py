@@ -95,7 +95,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     A 429 or 503 with ``Retry-After`` pauses every request to that host for as long as it asks,
     up to ``NEWSCRAWL_RETRY_AFTER_MAX`` seconds: a server that says "come back in two minutes"
-    is not asked again (by the retry or by any other request to it) after two seconds.
+    is not asked again (by the retry or by any other request to it) after two seconds. The
+    scheduler's queue (:class:`~newscrawl.discover.scheduler.HostPausingPriorityQueue`) keeps
+    a paused host's requests, the retry too, until the pause ends, so that they hold none of
+    the downloader's ``CONCURRENT_REQUESTS`` places meanwhile; one that reaches the downloader
+    all the same (another scheduler's, Redis's) waits here.
     """
 
     #: Statuses whose Retry-After is honoured.
@@ -114,7 +118,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def pause_left(self, request: Request) -> float:
         """Seconds the request's host is still paused for (0 when it is not)."""
-        until = self.paused_until.get(urlparse_cached(request).hostname or "")
+        return self.host_pause_left(urlparse_cached(request).hostname or "")
+
+    def host_pause_left(self, host: str) -> float:
+        until = self.paused_until.get(host)
         return max(0.0, until - self.clock()) if until is not None else 0.0
 
     def note_retry_after(self, request: Request, response: Response) -> None:
@@ -142,11 +149,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return float(min(self.backoff_max, self.backoff_base ** (attempt - 1)))
 
     async def _wait(self, result: Any) -> Any:
+        # A retry waits out its backoff here, and its host's pause in the scheduler's queue
+        # (or, from a queue that does not keep paused hosts, in process_request).
         if isinstance(result, Request):
             backoff = self.backoff(int(result.meta.get("retry_times", 1)))
-            delay = max(backoff, self.pause_left(result))
-            if delay > 0:
-                await self.sleep(delay)
+            if backoff > 0:
+                await self.sleep(backoff)
         return result
 
     async def process_response(self, request: Request, response: Response) -> Any:  # type: ignore[override]

@@ -12,11 +12,16 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from scrapy.core.scheduler import Scheduler
+from scrapy.crawler import Crawler
+from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface
 from twisted.internet.defer import Deferred
+
+from newscrawl.discover.middlewares import BackoffRetryMiddleware
 
 _PREFIX = "newscrawl-queue-"
 
@@ -61,3 +66,46 @@ class DiskQueueScheduler(Scheduler):
         if self._spill_dir:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
         return result
+
+
+class HostPausingPriorityQueue(DownloaderAwarePriorityQueue):
+    """Scrapy's queue for crawls of many hosts (a queue per download slot, the least busy
+    slot first) that keeps the requests of a host paused by ``Retry-After``
+    (:class:`~newscrawl.discover.middlewares.BackoffRetryMiddleware`) until its pause ends.
+
+    Sent on, each would wait in the downloader for the pause to end, and hold one of its
+    ``CONCURRENT_REQUESTS`` places: a host asking for five minutes' rest would soon hold all
+    of them, and stop the crawl of every other host. Kept here, they hold none; the engine
+    asks again on its next heartbeat (every 5 s) or when a download ends. While only paused
+    hosts have requests, :meth:`pop` gives none, and the crawl waits, as the scheduler still
+    has requests pending.
+    """
+
+    def __init__(self, crawler: Crawler, *args: Any, **kwargs: Any) -> None:
+        super().__init__(crawler, *args, **kwargs)
+        self._downloader_interface = _UnpausedSlots(crawler)
+
+
+class _UnpausedSlots(DownloaderInterface):
+    """The download slots a request may come from now: those of hosts not paused."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        found = (
+            m
+            for m in self.downloader.middleware.middlewares
+            if isinstance(m, BackoffRetryMiddleware)
+        )
+        self.retries = next(found, None)
+
+    def stats(self, possible_slots: Iterable[str]) -> list[tuple[int, str]]:
+        retries = self.retries
+        if retries is None or not retries.paused_until:
+            return super().stats(possible_slots)
+        # A slot is its host, unless a request names another (meta "download_slot"):
+        # such a request's pause is waited out in the downloader.
+        return [
+            (self._active_downloads(slot), slot)
+            for slot in possible_slots
+            if not retries.host_pause_left(slot)
+        ]

@@ -68,10 +68,52 @@ VIDIO = (
     'autoplay=false" width="100%" height="360"></iframe>'
 )
 
+# AMP pages (the /amp/ copies of most outlets' articles, common in web archives) embed posts
+# and players as AMP components, an ID in an attribute.
+AMP_TWEET = (
+    '<amp-twitter width="375" height="472" layout="responsive" '
+    'data-tweetid="1851234567890123456"></amp-twitter>'
+)
+AMP_TWEET_PLACEHOLDER = (
+    '<amp-twitter width="375" height="472" layout="responsive" data-tweetid="1851234567890123456">'
+    + TWEET.replace(
+        '<blockquote class="twitter-tweet">', '<blockquote placeholder class="twitter-tweet">'
+    )
+    + "</amp-twitter>"
+)
+AMP_INSTAGRAM = (
+    '<amp-instagram data-shortcode="DQx1AbCdEfG" data-captioned width="400" height="400" '
+    'layout="responsive"></amp-instagram>'
+)
+AMP_YOUTUBE = (
+    '<amp-youtube data-videoid="Jt9qLk2Vb0s" layout="responsive" width="480" height="270">'
+    "</amp-youtube>"
+)
+AMP_FACEBOOK = (
+    '<amp-facebook width="552" height="310" layout="responsive" data-embed-as="video" '
+    'data-href="https://www.facebook.com/humas.jabar/videos/123/"></amp-facebook>'
+)
+AMP_VIDIO = (
+    '<amp-iframe width="560" height="315" layout="responsive" sandbox="allow-scripts" '
+    'src="https://www.vidio.com/embed/7654321-banjir-rob?autoplay=false">'
+    '<amp-img placeholder layout="fill" src="https://thumbor.prod.vidiocdn.com/x.jpg">'
+    "</amp-img></amp-iframe>"
+)
+
 
 @pytest.mark.parametrize(
     ("markup", "kind", "url"),
     [
+        (AMP_TWEET, "twitter", "https://twitter.com/i/status/1851234567890123456"),
+        (
+            AMP_TWEET_PLACEHOLDER,
+            "twitter",
+            "https://twitter.com/TMCPoldaMetro/status/1851234567890123456",
+        ),
+        (AMP_INSTAGRAM, "instagram", "https://www.instagram.com/p/DQx1AbCdEfG/"),
+        (AMP_YOUTUBE, "youtube", "https://www.youtube.com/watch?v=Jt9qLk2Vb0s"),
+        (AMP_FACEBOOK, "facebook", "https://www.facebook.com/humas.jabar/videos/123/"),
+        (AMP_VIDIO, "vidio", "https://www.vidio.com/embed/7654321-banjir-rob?autoplay=false"),
         (TWEET, "twitter", "https://twitter.com/TMCPoldaMetro/status/1851234567890123456"),
         (INSTAGRAM, "instagram", "https://www.instagram.com/p/DQx1AbCdEfG/"),
         (TIKTOK, "tiktok", "https://www.tiktok.com/@bmkgindonesia/video/7432100000000000001"),
@@ -90,6 +132,36 @@ def test_a_facebook_video_is_an_embed_but_a_like_button_is_not() -> None:
     assert [e["kind"] for e in embeds_of(FACEBOOK_VIDEO)] == ["facebook"]
     like = '<iframe src="https://www.facebook.com/plugins/like.php?href=x&layout=button"></iframe>'
     assert embeds_of(like) == []
+
+
+@pytest.mark.parametrize(
+    "component",
+    [
+        # An ad slot's fallback text, shown when no ad is served.
+        '<amp-ad width="300" height="250" type="doubleclick" data-slot="/1485/Suara/AMP/Body">'
+        "<div fallback>Iklan belum tersedia. Muat ulang halaman untuk melihat iklan.</div>"
+        "</amp-ad>",
+        '<amp-embed width="600" height="600" layout="responsive" type="taboola" '
+        'data-publisher="suara"><div placeholder>Memuat rekomendasi...</div></amp-embed>',
+        '<amp-sidebar id="menu" layout="nodisplay" side="left"><ul><li><a href="/news">News'
+        '</a></li><li><a href="/bola">Bola</a></li></ul></amp-sidebar>',
+        '<amp-analytics type="gtag"><script type="application/json">{"vars": {"gtag_id": '
+        '"G-XXXX"}}</script></amp-analytics>',
+        '<amp-next-page><script type="application/json">[{"title": "Berita berikutnya", '
+        '"url": "/amp/news/2026/11/02/berikutnya"}]</script></amp-next-page>',
+        '<amp-social-share type="whatsapp" width="32" height="32">Bagikan</amp-social-share>',
+        '<amp-img src="https://media.suara.com/x.jpg" width="970" height="544">'
+        '<noscript><img src="https://media.suara.com/x.jpg" alt="Foto"></noscript></amp-img>',
+    ],
+)
+def test_amp_components_are_not_text(component: str) -> None:
+    assert body_of(BEFORE + component + AFTER).paragraphs == TEXT
+
+
+def test_amp_components_that_hold_text_keep_it() -> None:
+    fitted = '<amp-fit-text width="300" height="60" layout="responsive">Kutipan pilihan editor.'
+    body = body_of(BEFORE + fitted + "</amp-fit-text>" + AFTER)
+    assert body.paragraphs == [TEXT[0], "Kutipan pilihan editor.", TEXT[1]]
 
 
 @pytest.mark.parametrize(

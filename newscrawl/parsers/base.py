@@ -342,7 +342,7 @@ class ArticleParser:
             skip_roots = (
                 set(page.nodes(self.body_skip_css, container.root)) if self.body_skip_css else set()
             )
-            for img in container.root.iter("img"):
+            for img in container.root.iter("img", "amp-img"):
                 if any(anc in skip_roots for anc in img.iterancestors()):
                     continue
                 # Lazy loaders keep the real picture in data-*; src is a placeholder.

@@ -96,17 +96,33 @@ _PLAYERS = (
 )
 #: blockquote classes of embedded posts: the post's URL is its last link (or ``cite``).
 _POSTS = {"twitter-tweet": "twitter", "instagram-media": "instagram", "tiktok-embed": "tiktok"}
-_EMBED_TAGS = etree.XPath("descendant-or-self::*[self::iframe or self::blockquote]")
+_EMBED_TAGS = etree.XPath(
+    "descendant-or-self::*[self::iframe or self::blockquote or starts-with(local-name(), 'amp-')]"
+)
+#: AMP's embed components: their kind, and their post's or player's URL from their attributes
+#: (an ID, or a URL in ``data-href``/``src``, as an iframe's). A placeholder
+#: blockquote inside one, when there is one, gives the post's own URL instead.
+_AMP_EMBEDS = {
+    "amp-twitter": ("twitter", "data-tweetid", "https://twitter.com/i/status/{}"),
+    "amp-instagram": ("instagram", "data-shortcode", "https://www.instagram.com/p/{}/"),
+    "amp-youtube": ("youtube", "data-videoid", "https://www.youtube.com/watch?v={}"),
+    "amp-vimeo": ("vimeo", "data-videoid", "https://vimeo.com/{}"),
+    "amp-dailymotion": ("dailymotion", "data-videoid", "https://www.dailymotion.com/video/{}"),
+    "amp-tiktok": ("tiktok", "data-src", "https://www.tiktok.com/embed/v2/{}"),
+    "amp-facebook": ("facebook", "data-href", "{}"),
+}
 
 
 def embeds(container: etree._Element, base_url: str) -> list[dict[str, str]]:
     """The posts and players embedded in ``container``, in order: ``{"kind", "url"}``."""
     found: list[dict[str, str]] = []
     for element in _EMBED_TAGS(container):
-        if element.tag == "iframe":
+        if element.tag in ("iframe", "amp-iframe"):
             src = element.get("data-src") or element.get("src") or ""
             kind = _player(src)
             url = src
+        elif element.tag != "blockquote":
+            kind, url = _amp_embed(element)
         else:
             classes = set((element.get("class") or "").split())
             kind = next((k for c, k in _POSTS.items() if c in classes), None)
@@ -127,6 +143,20 @@ def embeds(container: etree._Element, base_url: str) -> list[dict[str, str]]:
         ):
             found.append({"kind": kind, "url": absolute})
     return found
+
+
+def _amp_embed(element: etree._Element) -> tuple[str | None, str]:
+    """(kind, URL) of an AMP embed component, (None, "") for any other ``amp-*``."""
+    known = _AMP_EMBEDS.get(element.tag)
+    if known is None or (
+        element.tag == "amp-twitter" and element.find(".//blockquote") is not None
+    ):
+        return None, ""
+    kind, attribute, template = known
+    value = (element.get(attribute) or "").strip()
+    if not value:
+        return None, ""
+    return kind, value if "//" in value else template.format(value)
 
 
 #: Widgets those hosts also serve in iframes: buttons and badges, not posts or players.

@@ -94,6 +94,18 @@ SKIP_TAGS = frozenset(
 )
 
 _BLOCK_MEDIA = frozenset({"figure", "iframe", "video", "audio", "object", "embed", "picture"})
+#: AMP's components that hold text (an AMP page's other ``amp-*`` elements are ads, embedded
+#: posts, players, pictures, menus, analytics and the next article: never body text).
+AMP_TEXT = frozenset(
+    {
+        "amp-fit-text",
+        "amp-accordion",
+        "amp-live-list",
+        "amp-script",
+        "amp-layout",
+        "amp-truncate-text",
+    }
+)
 
 
 def clean_text(text: str | None) -> str:
@@ -141,6 +153,8 @@ def _tag_kind(tag: object) -> tuple[str, int]:
             flags |= _BLOCK | _SEPARATES
         elif name in _BLOCK_MEDIA:
             flags |= _SEPARATES
+        elif name.startswith("amp-") and name not in AMP_TEXT:
+            flags |= _SKIPPED | _SEPARATES
         kind = (name, flags)
         # Pages use a few dozen tag names; remember them (bounded: a hostile page could
         # invent many).

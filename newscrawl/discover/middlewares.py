@@ -121,6 +121,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return self.host_pause_left(urlparse_cached(request).hostname or "")
 
     def host_pause_left(self, host: str) -> float:
+        """Seconds ``host`` is still paused for (0 when it is not)."""
         until = self.paused_until.get(host)
         return max(0.0, until - self.clock()) if until is not None else 0.0
 

@@ -97,8 +97,8 @@ _PLAYERS = (
 #: blockquote classes of embedded posts: the post's URL is its last link (or ``cite``).
 _POSTS = {"twitter-tweet": "twitter", "instagram-media": "instagram", "tiktok-embed": "tiktok"}
 #: AMP's embed components: their kind, and their post's or player's URL from their attributes
-#: (an ID, or a URL in ``data-href``/``src``, as an iframe's). A placeholder
-#: blockquote inside one, when there is one, gives the post's own URL instead.
+#: (an ID, or a URL in ``data-href``). amp-twitter's placeholder blockquote, when it has one,
+#: gives the tweet's own URL instead (amp-iframe is read as an iframe).
 _AMP_EMBEDS = {
     "amp-twitter": ("twitter", "data-tweetid", "https://twitter.com/i/status/{}"),
     "amp-instagram": ("instagram", "data-shortcode", "https://www.instagram.com/p/{}/"),

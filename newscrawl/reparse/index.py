@@ -126,9 +126,9 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, WarcRecord | None]]:
     without a word: nothing is counted).
 
     Members our archives wrote say their length (:func:`member_length`): only their headers
-    are inflated, then the next member is read. On 2,000
-    captures of ``python -m benchmarks --only reparse``'s real-page archive (69 MB) it takes
-    0.11 s of CPU; inflating every page, it took 0.39 s, and keying every URL with w3lib
+    are inflated, then the next member is read. On 2,000 captures of ``python -m benchmarks
+    --only reparse``'s real-page archive (69 MB) it takes 0.11 s of CPU; inflating every
+    page, it took 0.39 s, and keying every URL with w3lib
     (:func:`~newscrawl.keep.warc.lookup_key`), 0.16 s. From the first member that does not
     say its length (another writer's archive), FastWARC reads on.
     """

@@ -260,6 +260,27 @@ def test_promotions_are_not_text(promo: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "box",
+    [
+        # Simple Author Box, appended to a WordPress post's content.
+        '<div class="saboxplugin-wrap" itemtype="http://schema.org/Person" itemscope '
+        'itemprop="author"><div class="saboxplugin-tab"><div class="saboxplugin-gravatar">'
+        '<img src="https://example.id/avatar.jpg" alt="Rina"></div><div class="saboxplugin-'
+        'authorname"><a href="https://example.id/author/rina/" class="vcard author" rel="author">'
+        '<span class="fn">Rina Wulandari</span></a></div><div class="saboxplugin-desc">'
+        '<div itemprop="description"><p>Rina meliput isu lingkungan dan pemerintahan daerah di '
+        "Jawa Timur sejak 2012.</p></div></div></div></div>",
+        '<div class="author-box"><h4>Tentang Penulis</h4><p>Budi menulis tentang ekonomi dan '
+        "pasar modal.</p></div>",
+        '<section class="about-author"><p>Penulis adalah kontributor lepas di Makassar.</p>'
+        "</section>",
+    ],
+)
+def test_an_authors_bio_box_is_not_text(box: str) -> None:
+    assert body_of(BEFORE + box + AFTER).paragraphs == TEXT
+
+
+@pytest.mark.parametrize(
     "footer",
     [
         "<p>Artikel ini telah tayang di Tribunnews.com dengan judul Banjir Rob Rendam Pesisir</p>",

@@ -31,7 +31,7 @@ SKIP_WORDS = frozenset(
     "slideshow slider carousel photo foto video videos player embed embeds twitter tweet "
     "instagram tiktok youtube facebook infografis infographic pagination paging pager "
     "breadcrumb breadcrumbs tags tag topik hashtag polling poll quiz promo "
-    "promotion whatsapp telegram googlenews toolbar toc daftarisi".split()
+    "promotion whatsapp telegram googlenews toolbar toc daftarisi authorbox saboxplugin".split()
 )
 #: Class/id words of read-also boxes.
 RELATED_WORDS = frozenset(
@@ -42,8 +42,17 @@ RELATED_WORDS = frozenset(
 RELATED_PAIRS = frozenset(
     {("baca", "juga"), ("read", "also"), ("lihat", "juga"), ("simak", "juga")}
 )
-#: Word pairs of boxes that are never text: a table of contents ("daftar-isi").
-SKIP_PAIRS = frozenset({("daftar", "isi"), ("table", "contents")})
+#: Word pairs of boxes that are never text: a table of contents ("daftar-isi"), an author's
+#: bio box (WordPress plugins append it to the post's content: "author-box", "about-author").
+SKIP_PAIRS = frozenset(
+    {
+        ("daftar", "isi"),
+        ("table", "contents"),
+        ("author", "box"),
+        ("about", "author"),
+        ("author", "bio"),
+    }
+)
 _WORDS = re.compile(r"[^a-z0-9]+")
 _KINDS: dict[tuple[str, str], str | None] = {}
 

@@ -221,6 +221,13 @@ def test_captions_and_credits_are_not_text(caption: str) -> None:
         "<p>Scroll down untuk melanjutkan membaca</p>",
         "<p>Lanjutkan membaca artikel di bawah</p>",
         '<div id="div-gpt-ad-1234567890-0" class="ads-slot"></div>',
+        # Links to the rest of the text or to a channel.
+        '<p><a href="https://www.liputan6.com/news/read/5100002/x">Baca artikel selengkapnya di '
+        "sini</a></p>",
+        "<p>Lanjut ke halaman berikutnya</p>",
+        '<p><a href="https://example.id/wa">Klik di sini</a> untuk mendapatkan update berita '
+        "terkini.</p>",
+        '<p>Baca berita lainnya di <a href="https://news.google.com/x">Google News</a></p>',
         # Paging: liputan6's divider, kompas' bar, a plain label.
         '<div class="article-content-body__item-break"><span class="article-content-body__'
         'item-break-index">2 dari 3 halaman</span></div>',
@@ -236,6 +243,24 @@ def test_captions_and_credits_are_not_text(caption: str) -> None:
 )
 def test_prompts_ad_labels_and_paging_are_not_text(clutter: str) -> None:
     assert body_of(BEFORE + clutter + AFTER).paragraphs == TEXT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Baca selengkapnya laporan tahunan itu, kata dia, tersedia di laman resmi kementerian.",
+        "Klik di sini, kata warga, sudah jadi kebiasaan sejak layanan daring dibuka Dinas "
+        "Kependudukan dan Catatan Sipil kota itu pada awal tahun, meski masih banyak yang datang "
+        "langsung ke kantor kelurahan.",
+        "Baca tulis menjadi kemampuan dasar yang diajarkan di sekolah dasar.",
+    ],
+)
+def test_sentences_that_start_like_a_prompt_stay(sentence: str) -> None:
+    assert body_of(BEFORE + f"<p>{sentence}</p>" + AFTER).paragraphs == [
+        TEXT[0],
+        sentence,
+        TEXT[1],
+    ]
 
 
 # -- promotions and syndication ----------------------------------------------------------

@@ -103,10 +103,19 @@ CLUTTER = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"^\W*(?:(?:(?:baca|simak|lanjut\w*)\s+)?(?:selengkapnya\s+)?(?:di\s+)?halaman\s+"
+        r"^\W*(?:(?:(?:baca|simak|lanjut\w*)\s+)?(?:selengkapnya\s+)?(?:di\s+|ke\s+)?halaman\s+"
         r"(?:selanjutnya|berikutnya)\W*$|(?:selanjutnya|berikutnya)\s*:.{0,160}$)",
         re.IGNORECASE,
     ),
+    # A link to the rest or the source of the text: "Baca artikel selengkapnya di sini",
+    # "Klik di sini untuk ...", "Baca berita lainnya di Google News".
+    re.compile(
+        r"^\W*(?:(?:baca|lihat|simak) (?:artikel |berita )?selengkapnya|selengkapnya baca)\b"
+        r".{0,40}$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\W*klik (?:di ?sini|link (?:ini|berikut))\b.{0,120}$", re.IGNORECASE),
+    re.compile(r"^\W*baca\b.{0,120}\bdi google news\W*$", re.IGNORECASE),
     # A rule of dashes or stars between the text and what follows it.
     re.compile(r"^(?!\W*\(\s*\*\s*\)\W*$)[\W_]+$"),  # but "(*)" is an editor code
     # The legal notice under wire copy: "Dilarang keras mengambil konten ...".

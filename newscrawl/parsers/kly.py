@@ -135,7 +135,6 @@ class KmkOutlet(ArticleParser):
     #: Credits of copy shared within the group and the outlets' own promos.
     clutter: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(r"^\W*(?:selanjutnya|berikutnya)\s*:", re.IGNORECASE),
-        re.compile(r"^\W*(?:baca (?:artikel )?selengkapnya|selengkapnya baca)\b.{0,30}$", re.I),
         re.compile(r"^\W*(?:reporter|sumber)\s*:\s*[\w .,'&/()-]{1,60}$", re.IGNORECASE),
     )
 

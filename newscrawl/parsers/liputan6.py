@@ -191,8 +191,6 @@ class Liputan6V1(ArticleParser):
         re.compile(r"^\W*(?:fakta atau hoaks|untuk mengetahui kebenaran informasi)\b", re.I),
         re.compile(r"^\W*simak berita liputan6", re.IGNORECASE),
         re.compile(r"^\W*(?:selanjutnya|berikutnya)\s*:", re.IGNORECASE),
-        # "Baca artikel selengkapnya di sini" under each item of a "Top 3" roundup.
-        re.compile(r"^\W*(?:baca (?:artikel )?selengkapnya|selengkapnya baca)\b.{0,30}$", re.I),
         # Credits of copy shared with Merdeka.com: "Reporter: Dwi Aditya", "Sumber: Merdeka.com".
         re.compile(r"^\W*(?:reporter|sumber)\s*:\s*[\w .,'&/()-]{1,60}$", re.IGNORECASE),
     )

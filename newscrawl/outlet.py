@@ -237,13 +237,32 @@ def registered_domain(host: str) -> str:
     return parts.top_domain_under_public_suffix or host
 
 
+#: A page served from Google's AMP cache (web archives hold some): the publisher's URL follows
+#: the content letter ("c" a document, "v" the viewer) and "s/" for https.
+_AMP_CACHE = re.compile(
+    r"^https?://[^/?#]+\.cdn\.ampproject\.org/[a-z]/(s/)?([^/?#]+\.[^?#]+)", re.I
+)
+
+
+def publisher_url(url: str) -> str:
+    """``url``, or the publisher's URL of a page served from Google's AMP cache:
+    ``https://www-suara-com.cdn.ampproject.org/c/s/www.suara.com/amp/news/x`` ->
+    ``https://www.suara.com/amp/news/x``."""
+    found = _AMP_CACHE.match(url)
+    if found is None:
+        return url
+    return ("https://" if found.group(1) else "http://") + url[found.start(2) :]
+
+
 def outlet_for_url(url: str) -> Outlet:
     """The outlet a URL belongs to: the declared one claiming its host most specifically, else
-    one named after the host's registered domain, read by the generic parser.
+    one named after the host's registered domain, read by the generic parser. A page of
+    Google's AMP cache belongs to its publisher's outlet (:func:`publisher_url`).
 
     :class:`~newscrawl.errors.UnsupportedSite` for non-http(s) URLs and excluded hosts
     (social networks, players).
     """
+    url = publisher_url(url)
     try:
         parts = urlsplit(url)
     except ValueError:  # "http://[::1/x": urllib cannot take it apart

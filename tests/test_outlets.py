@@ -3,6 +3,7 @@ and the README's table made from the declarations."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -10,9 +11,10 @@ from datetime import date
 
 import pytest
 
-from newscrawl.outlet import Outlet, outlet_for_url, registered_domain, registry
+from newscrawl.api import parse_article
+from newscrawl.outlet import Outlet, outlet_for_url, publisher_url, registered_domain, registry
 from newscrawl.outlet_table import END, START, readme_section
-from tests.cases import ROOT
+from tests.cases import ROOT, load_cases
 
 OUTLETS = sorted(registry().values(), key=lambda o: o.name)
 DAY = date(2026, 11, 1)
@@ -55,6 +57,25 @@ def test_undeclared_hosts_are_named_after_their_registered_domain() -> None:
     assert registered_domain("today.contohberita.co.id") == "contohberita.co.id"
     assert outlet_for_url("https://today.contohberita.co.id/a/1").name == "contohberita"
     assert outlet_for_url("https://www.berita-kita.com/a/1").name == "beritakita"
+
+
+def test_a_page_of_googles_amp_cache_belongs_to_its_publisher() -> None:
+    """The cache's URL holds the publisher's ("s/" for https): its outlet and parser are the
+    publisher's, and the record the one the publisher's own URL gives."""
+    path = "www.suara.com/amp/news/2026/11/02/084510/banjir-rob-rendam-kawasan-pelabuhan"
+    assert outlet_for_url(f"https://www-suara-com.cdn.ampproject.org/c/s/{path}").name == "suara"
+    viewer = "https://news-detik-com.cdn.ampproject.org/v/s/news.detik.com/berita/d-1/x?amp_js_v=1"
+    assert outlet_for_url(viewer).name == "detik"
+    assert publisher_url(viewer) == "https://news.detik.com/berita/d-1/x?amp_js_v=1"
+    assert (
+        publisher_url("http://contoh-id.cdn.ampproject.org/c/contoh.id/a") == "http://contoh.id/a"
+    )
+    # The cache's own files are not pages of a publisher.
+    assert publisher_url("https://cdn.ampproject.org/v0.js") == "https://cdn.ampproject.org/v0.js"
+    (case,) = [c for c in load_cases("suara") if c.name == "2026-amp-news-banjir-rob-semarang"]
+    cached = "https://www-suara-com.cdn.ampproject.org/c/s/" + case.url.removeprefix("https://")
+    expected = json.loads(case.expected_path.read_text("utf-8"))
+    assert parse_article(case.html(), cached, case.fetched_at) == expected
 
 
 def test_scrapy_list_shows_every_outlet_and_the_generic_spider() -> None:

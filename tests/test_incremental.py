@@ -420,7 +420,15 @@ def test_a_kill_after_a_flushed_line_then_a_kill_during_recovery_repeats_nothing
     assert "recovered 3 records from the killed run" in runs[2].stderr
 
 
-def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "first_queue",
+    [
+        None,
+        # A job directory written before the queue kept one queue per host.
+        "scrapy.pqueues.ScrapyPriorityQueue",
+    ],
+)
+def test_jobdir_resume_finishes_the_crawl(tmp_path: Path, first_queue: str | None) -> None:
     count = 30
     out = tmp_path / "out"
     with Site(count, datetime(2026, 6, 28, 8, tzinfo=WIB)) as site:
@@ -444,8 +452,9 @@ def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
         )
         env = project_env()
         # A graceful stop part-way (as Ctrl-C or a CLOSESPIDER limit does) keeps the queue.
+        queue = ("-s", f"SCHEDULER_PRIORITY_QUEUE={first_queue}") if first_queue else ()
         stopped = subprocess.run(
-            crawl_command(tmp_path, *args, "-s", "CLOSESPIDER_ITEMCOUNT=8"),
+            crawl_command(tmp_path, *args, "-s", "CLOSESPIDER_ITEMCOUNT=8", *queue),
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -467,6 +476,7 @@ def test_jobdir_resume_finishes_the_crawl(tmp_path: Path) -> None:
         )
         assert resumed.returncode == 0, resumed.stderr[-2000:]
         assert "Resuming crawl" in resumed.stderr
+        assert ("(an older newscrawl)" in resumed.stderr) == bool(first_queue)
         requested_twice = [
             path for path, n in site.requests.items() if n > 1 and path != "/gnews/feed"
         ]

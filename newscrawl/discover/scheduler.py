@@ -9,6 +9,7 @@ the next one starts). With ``JOBDIR`` it is Scrapy's own.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -18,10 +19,12 @@ from typing import Any
 
 from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
-from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface
+from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface, ScrapyPriorityQueue
 from twisted.internet.defer import Deferred
 
 from newscrawl.discover.middlewares import BackoffRetryMiddleware
+
+logger = logging.getLogger(__name__)
 
 _PREFIX = "newscrawl-queue-"
 
@@ -56,6 +59,21 @@ class DiskQueueScheduler(Scheduler):
         remove_orphans()
         self._spill_dir = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-")
         return self._spill_dir
+
+    def _dq(self) -> Any:
+        assert self.dqdir and self.pqclass
+        state = self._read_dqs_state(self.dqdir)
+        if state and isinstance(state, list) and issubclass(self.pqclass, HostPausingPriorityQueue):
+            # A job directory written before the queue kept one queue per host: its single
+            # queue (a list of priorities, not a dict by host) is finished with Scrapy's
+            # queue that wrote it, paused hosts' requests waiting in the downloader as then.
+            logger.warning(
+                "%s holds one request queue for all hosts (an older newscrawl): resumed as "
+                "it is; a Retry-After pause holds its requests in the downloader until it ends",
+                self.dqdir,
+            )
+            self.pqclass = ScrapyPriorityQueue
+        return super()._dq()
 
     def _read_dqs_state(self, dqdir: str) -> Any:
         # A fresh spill folder has nothing to resume.

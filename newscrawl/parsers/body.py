@@ -103,7 +103,7 @@ CLUTTER = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"^\W*(?:(?:(?:baca|simak|lanjut\w*)\s+)?(?:selengkapnya\s+)?(?:di\s+|ke\s+)?halaman\s+"
+        r"^\W*(?:(?:(?:baca|simak|lanjut\w*)\s+)?(?:selengkapnya\s+)?(?:(?:di|ke)\s+)?halaman\s+"
         r"(?:selanjutnya|berikutnya)\W*$|(?:selanjutnya|berikutnya)\s*:.{0,160}$)",
         re.IGNORECASE,
     ),

@@ -214,26 +214,26 @@ class Reparse:
             self._redone.add(capture)
             if self._sent[capture] != index.outlets[index.file[capture]]:
                 return Task(capture, (self._page_at(index, capture),), find_more=True)
-        if result.capture in self._claimed:
+        if capture in self._claimed:
             return None  # a later page of an article already parsed (third-party archives)
         if result.skipped:
             self._count(SKIPPED + result.skipped)
             return None
         if result.error == CRASHED:
             self._count(DROPPED + CRASHED)
-            logger.error("capture %d killed two parse workers: given up", result.capture)
+            logger.error("capture %d killed two parse workers: given up", capture)
             return None
         if result.error:
             self._count(DROPPED + "parser_error")
-            logger.error("parsing capture %d failed:\n%s", result.capture, result.error)
+            logger.error("parsing capture %d failed:\n%s", capture, result.error)
             return None
         outcome = result.outcome
         assert outcome is not None
         if outcome.more:
-            return self._with_later_pages(index, result.capture, outcome.more)
+            return self._with_later_pages(index, capture, outcome.more)
         self.stats["newscrawl/article_pages"] += result.pages
         if outcome.record is None:
-            self._refused(index, result.capture, outcome.reason, outcome.parser)
+            self._refused(index, capture, outcome.reason, outcome.parser)
             return None
         self.stats["newscrawl/parsed"] += 1
         self._emit(outcome.record)

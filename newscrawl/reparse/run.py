@@ -163,46 +163,19 @@ class Reparse:
             role = index.role_name(capture)
             if role == "later-page":
                 continue  # parsed with its article's first page
-            reason = self._not_a_candidate(index, capture, role)
+            reason = _not_a_candidate(index, capture, role)
             if reason:
                 self._count(reason)
                 continue
-            yield Task(capture, (self._page_at(index, capture),), find_more=True)
+            yield _first_page(index, capture)
 
     def _count_candidates(self, index: CaptureIndex) -> int:
         return sum(
             1
             for capture in range(len(index))
             if index.role_name(capture) != "later-page"
-            and not self._not_a_candidate(index, capture, index.role_name(capture))
+            and not _not_a_candidate(index, capture, index.role_name(capture))
         )
-
-    @staticmethod
-    def _not_a_candidate(
-        index: CaptureIndex, capture: int, role: str | None, superseded: bool = True
-    ) -> str:
-        """The ``skipped/...`` or ``dropped/...`` key of a capture not to parse, or "";
-        whether a later capture supersedes it is asked unless ``superseded`` is False."""
-        status = index.status[capture]
-        if superseded and index.superseded[capture]:
-            return SKIPPED + "earlier_capture"
-        if role == "discovery":
-            return SKIPPED + "discovery"
-        if index.payload[capture] == NO_PAYLOAD:
-            return SKIPPED + "revisit_without_payload"
-        if 300 <= status < 400:
-            return SKIPPED + "redirect"
-        if not 200 <= status < 300:
-            # The crawl's HttpErrorMiddleware hands an article's error response to the
-            # errback, which drops it as http_<status>.
-            return (DROPPED if role == "article" else SKIPPED) + f"http_{status}"
-        if role is None and index.kind[capture] == OTHER:
-            return SKIPPED + "not_html"
-        return ""
-
-    @staticmethod
-    def _page_at(index: CaptureIndex, capture: int) -> PageAt:
-        return PageAt(index.location(capture), index.location(index.payload[capture]))
 
     def _take(self, index: CaptureIndex, result: Result) -> Task | None:
         """Count and write one result; a multi-page article's task with all its pages."""
@@ -213,7 +186,7 @@ class Reparse:
         if capture in self._sent and capture not in self._redone:
             self._redone.add(capture)
             if self._sent[capture] != index.outlets[index.file[capture]]:
-                return Task(capture, (self._page_at(index, capture),), find_more=True)
+                return _first_page(index, capture)
         if capture in self._claimed:
             return None  # a later page of an article already parsed (third-party archives)
         if result.skipped:
@@ -242,7 +215,7 @@ class Reparse:
     def _with_later_pages(
         self, index: CaptureIndex, capture: int, urls: Sequence[str]
     ) -> Task | None:
-        pages = [self._page_at(index, capture)]
+        pages = [_page_at(index, capture)]
         for url in urls:
             later = index.find(url)
             if later is None or index.payload[later] == NO_PAYLOAD:
@@ -255,7 +228,7 @@ class Reparse:
                 self._count(DROPPED + f"http_{status}")
                 return None
             self._claimed.add(later)
-            pages.append(self._page_at(index, later))
+            pages.append(_page_at(index, later))
         return Task(capture, tuple(pages), find_more=False)
 
     def _refused(self, index: CaptureIndex, capture: int, reason: str, parser: str | None) -> None:
@@ -314,15 +287,47 @@ class _Ahead:
             capture = self._next
             self._next += 1
             role = index.role_name(capture)
-            if role == "later-page" or Reparse._not_a_candidate(index, capture, role, False):
+            if role == "later-page" or _not_a_candidate(index, capture, role, False):
                 continue
-            self._pending.append(Task(capture, (Reparse._page_at(index, capture),), True))
+            self._pending.append(_first_page(index, capture))
             if len(self._pending) == BATCH:
                 outlets = tuple(index.outlets)
                 self.pool.submit(Archives(tuple(index.paths), outlets, self.outlet), self._pending)
                 for task in self._pending:
                     self.sent[task.capture] = outlets[index.file[task.capture]]
                 self._pending = []
+
+
+def _not_a_candidate(
+    index: CaptureIndex, capture: int, role: str | None, superseded: bool = True
+) -> str:
+    """The ``skipped/...`` or ``dropped/...`` key of a capture not to parse, or "";
+    whether a later capture supersedes it is asked unless ``superseded`` is False."""
+    status = index.status[capture]
+    if superseded and index.superseded[capture]:
+        return SKIPPED + "earlier_capture"
+    if role == "discovery":
+        return SKIPPED + "discovery"
+    if index.payload[capture] == NO_PAYLOAD:
+        return SKIPPED + "revisit_without_payload"
+    if 300 <= status < 400:
+        return SKIPPED + "redirect"
+    if not 200 <= status < 300:
+        # The crawl's HttpErrorMiddleware hands an article's error response to the
+        # errback, which drops it as http_<status>.
+        return (DROPPED if role == "article" else SKIPPED) + f"http_{status}"
+    if role is None and index.kind[capture] == OTHER:
+        return SKIPPED + "not_html"
+    return ""
+
+
+def _page_at(index: CaptureIndex, capture: int) -> PageAt:
+    return PageAt(index.location(capture), index.location(index.payload[capture]))
+
+
+def _first_page(index: CaptureIndex, capture: int) -> Task:
+    """The task of an article whose first page is ``capture``, its later pages still to find."""
+    return Task(capture, (_page_at(index, capture),), find_more=True)
 
 
 def _batches(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
